@@ -1,0 +1,26 @@
+/**
+ * The check registry: every module in this folder (other than this one) default-exports one check.
+ * Adding a check is adding one file here; its examples become tests and its docs page is generated.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Check } from '../engine/check.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function checkModuleFiles(): string[] {
+  return readdirSync(here)
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'))
+    .sort();
+}
+
+export async function loadChecks(): Promise<Check[]> {
+  const checks: Check[] = [];
+  for (const name of checkModuleFiles()) {
+    const mod = (await import(pathToFileURL(join(here, name)).href)) as { default?: Check };
+    if (!mod.default?.id) throw new Error(`scripts/validate/checks/${name} does not default-export a check`);
+    checks.push(mod.default);
+  }
+  return checks;
+}

@@ -1,0 +1,72 @@
+/**
+ * npm run validate -- [paths...] [--format pretty|github|json] [--strict-reviews]
+ * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from './engine/load.ts';
+import { didYouMean } from './engine/suggest.ts';
+import { FORMATS, reporters, type Format } from './reporters/index.ts';
+import { validate } from './validate.ts';
+
+const HELP = `Usage: npm run validate -- [paths...] [options]
+
+Checks the handbook's Markdown: frontmatter schemas, tags, runbook ids, review dates, code fences.
+With no paths, checks the whole docs/ tree.
+
+Options:
+  --format <pretty|github|json>  output format (default: pretty; github in GitHub Actions)
+  --strict-reviews               overdue reviews are errors, not warnings
+  --root <dir>                   repository root (default: current directory)
+  -h, --help                     show this help
+
+Exit status: 0 no errors, 1 errors found, 2 usage error.
+Every check is documented in docs/contributing/checks/.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'strict-reviews': { type: 'boolean', default: false },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function usage(message: string): never {
+  process.stderr.write(`validate: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(--?[\w-]+)'/.exec(message)?.[1];
+    const hint = flag ? didYouMean(flag.replace(/^-+/, ''), Object.keys(OPTIONS)).replace(/`(\w[\w-]*)`/, '`--$1`') : '';
+    usage(`${message.split('\n')[0]}.${hint}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const defaultFormat: Format = process.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty';
+  const format = (values.format ?? defaultFormat) as Format;
+  if (!FORMATS.includes(format)) usage(`unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.${didYouMean(String(values.format), FORMATS)}`);
+  const root = resolve(values.root ?? process.cwd());
+  let result;
+  try {
+    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date() });
+  } catch (error) {
+    if (error instanceof UsageError) usage(error.message);
+    throw error;
+  }
+  process.stdout.write(reporters[format](result, { color: format === 'pretty' && process.stdout.isTTY === true }));
+  process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`validate: internal error (a bug, please report it): ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(3);
+});

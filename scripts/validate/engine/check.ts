@@ -1,0 +1,47 @@
+import type { Node as MdastNode } from 'mdast';
+import type { DocFile, Position, Project, Severity, SourceRef } from './types.ts';
+
+/** Where a problem is: a position, an mdast node, or an offset into the file's source. */
+export type Location = Position | { node: MdastNode } | { offset: number };
+
+export interface Report {
+  (file: SourceRef, at: Location, message: string, options?: { severity?: Severity }): void;
+}
+
+/**
+ * A documented example, run as a test (like remark-lint's `ok.md` / `not-ok.md`) and rendered on
+ * the check's docs page. `files` adds other files to the example's project.
+ */
+export interface Example {
+  title: string;
+  /** Path of the example file (default `docs/example.md`). */
+  path?: string;
+  source: string;
+  files?: Record<string, string>;
+  /** For bad examples: the problems expected, as `line:column` plus a fragment of the message. */
+  problems?: Array<{ at: `${number}:${number}`; message: string }>;
+}
+
+export interface Check {
+  /** Rule id, `category/name`, as printed in reports. */
+  id: string;
+  /** One line: what the check finds. */
+  description: string;
+  severity: Severity;
+  docs: {
+    /** Why the check exists: what goes wrong at 3 a.m. without it. */
+    why: string;
+    /** How to fix what it reports. */
+    fix: string;
+    good: Example[];
+    bad: Example[];
+  };
+  /** Called once per file of the run. */
+  checkFile?(file: DocFile, project: Project, report: Report): void;
+  /** Called once per run, for checks across files. */
+  checkProject?(project: Project, report: Report): void;
+}
+
+export function defineCheck(check: Check): Check {
+  return check;
+}

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { parseFile } from './parse.ts';
+import { LineIndex } from './positions.ts';
+import type { Project, TagList, ValidateOptions } from './types.ts';
+
+export const DOCS_DIR = 'docs';
+export const TAGS_FILE = 'docs/tags.yml';
+
+/** Files Docusaurus expects beside docs and that are not docs themselves. */
+const ASSET_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.ico']);
+const METADATA_FILES = new Set(['_category_.json', '_category_.yml', '_category_.yaml', 'tags.yml']);
+
+function isDocCandidate(name: string): boolean {
+  if (METADATA_FILES.has(name)) return false;
+  const dot = name.lastIndexOf('.');
+  return !(dot >= 0 && ASSET_EXTENSIONS.has(name.slice(dot).toLowerCase()));
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Every doc candidate below `dir` (repo-relative paths), skipping dot-files and node_modules. */
+export function walk(root: string, dir: string): string[] {
+  const out: string[] = [];
+  const visit = (abs: string) => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = join(abs, entry.name);
+      if (entry.isDirectory()) visit(child);
+      else if (entry.isFile() && isDocCandidate(entry.name)) out.push(toPosix(relative(root, child)));
+    }
+  };
+  visit(resolve(root, dir));
+  return out.sort();
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Which files a run reads and which it reports on. With no paths: the whole docs tree. With paths
+ * inside docs/: the whole docs tree is read (ids, tags and links are project-wide) but only the
+ * given files are reported. Paths outside docs/ (fixtures) form their own project.
+ */
+export function selectFiles(root: string, paths: string[]): { read: string[]; targets: string[] } {
+  if (paths.length === 0) {
+    const all = walk(root, DOCS_DIR);
+    return { read: all, targets: [...all, TAGS_FILE] };
+  }
+  const targets: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(root, p);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    const rel = toPosix(relative(root, abs));
+    if (rel.startsWith('..')) throw new UsageError(`${p} is outside the repository`);
+    if (stat.isDirectory()) {
+      targets.push(...walk(root, rel));
+      if (rel === DOCS_DIR) targets.push(TAGS_FILE);
+    }
+    else targets.push(rel);
+  }
+  const unique = [...new Set(targets)].sort();
+  const touchesDocs = unique.some((p) => p.startsWith(`${DOCS_DIR}/`));
+  const read = (touchesDocs ? [...new Set([...walk(root, DOCS_DIR), ...unique])] : unique)
+    .filter((p) => p !== TAGS_FILE)
+    .sort();
+  return { read, targets: unique };
+}
+
+export function loadTags(path: string, text: string | null): TagList {
+  const byKey: TagList['byKey'] = new Map();
+  if (text === null) return { path, lines: new LineIndex(''), doc: null, byKey };
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const value = isMap(pair.value) ? (pair.value.toJSON() as Record<string, unknown>) : {};
+      byKey.set(key, {
+        key,
+        offset: pair.key.range?.[0] ?? 0,
+        label: typeof value['label'] === 'string' ? value['label'] : undefined,
+        description: typeof value['description'] === 'string' ? value['description'] : undefined,
+      });
+    }
+  }
+  return { path, lines: new LineIndex(text), doc, byKey };
+}
+
+function readTags(root: string): TagList {
+  let text: string | null = null;
+  try {
+    text = readFileSync(join(root, TAGS_FILE), 'utf8');
+  } catch {
+    text = null;
+  }
+  return loadTags(TAGS_FILE, text);
+}
+
+export function loadProject(root: string, paths: string[], options: ValidateOptions): Project {
+  const { read, targets } = selectFiles(root, paths);
+  const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
+  return { root, files, targets: new Set(targets), tags: readTags(root), options };
+}
+
+/** A project from in-memory files (tests, documented examples). Tags come from `files` or the repo. */
+export function projectFromMemory(
+  root: string,
+  files: Record<string, string>,
+  options: ValidateOptions,
+): Project {
+  const parsed = Object.entries(files)
+    .filter(([p]) => p !== TAGS_FILE)
+    .map(([p, text]) => parseFile(p, new TextEncoder().encode(text)));
+  const tags = TAGS_FILE in files ? loadTags(TAGS_FILE, files[TAGS_FILE]!) : readTags(root);
+  const targets = new Set([...parsed.map((f) => f.path), ...(TAGS_FILE in files ? [TAGS_FILE] : [])]);
+  return { root, files: parsed, targets, tags, options };
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { parseDocument } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import type { Root } from 'mdast';
+import { LineIndex } from './positions.ts';
+import type { DocFile, FileStatus, FrontmatterBlock } from './types.ts';
+
+/** Files above this size are reported, not parsed: no runbook is a megabyte of Markdown. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export const MARKDOWN_EXTENSIONS = ['.md', '.mdx'];
+
+/**
+ * The Markdown dialect Docusaurus reads `.md` files with (`markdown.format: 'detect'`):
+ * CommonMark + GFM + directives (admonitions) + YAML frontmatter.
+ */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+
+export function parseMarkdown(source: string): Root {
+  return processor.runSync(processor.parse(source)) as Root;
+}
+
+const OPEN_FENCE = /^---[ \t]*\r?\n/;
+const CLOSE_FENCE = /^---[ \t]*$/m;
+
+function readFrontmatter(source: string): { block: FrontmatterBlock | null; unclosed: boolean } {
+  const open = OPEN_FENCE.exec(source);
+  if (!open) return { block: null, unclosed: false };
+  const offset = open[0].length;
+  const rest = source.slice(offset);
+  // An empty frontmatter block closes on the very next line.
+  const close = rest.startsWith('---') && /^---[ \t]*(\r?\n|$)/.test(rest) ? { index: 0 } : CLOSE_FENCE.exec(rest);
+  if (!close) return { block: null, unclosed: true };
+  let text = rest.slice(0, close.index);
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const data: unknown = doc.errors.length === 0 ? doc.toJS() : undefined;
+  return { block: { offset, text, doc, data }, unclosed: false };
+}
+
+function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function emptyFile(path: string, status: FileStatus, bytes: Uint8Array, hash: string): DocFile {
+  return {
+    path,
+    status,
+    size: bytes.length,
+    hash,
+    source: '',
+    hasBom: false,
+    lines: new LineIndex(''),
+    frontmatter: null,
+    frontmatterUnclosed: false,
+    tree: null,
+  };
+}
+
+const parsedByHash = new Map<string, { tree: Root }>();
+
+/**
+ * Reads one file's bytes into the shared model. Never throws: unreadable input becomes a status
+ * that the `file/readable` check reports.
+ */
+export function parseFile(path: string, bytes: Uint8Array): DocFile {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const isMarkdown = MARKDOWN_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext));
+  if (!isMarkdown) return emptyFile(path, 'unexpected', bytes, hash);
+  if (bytes.length > MAX_FILE_BYTES) return emptyFile(path, 'too-large', bytes, hash);
+  if (isBinary(bytes)) return emptyFile(path, 'binary', bytes, hash);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return emptyFile(path, 'not-utf8', bytes, hash);
+  }
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const source = hasBom ? text.slice(1) : text;
+  const { block, unclosed } = readFrontmatter(source);
+  // Identical content parses identically: share the tree (fixtures and generated trees repeat files).
+  let cached = parsedByHash.get(hash);
+  if (!cached) {
+    cached = { tree: parseMarkdown(source) };
+    parsedByHash.set(hash, cached);
+  }
+  return {
+    path,
+    status: 'ok',
+    size: bytes.length,
+    hash,
+    source,
+    hasBom,
+    lines: new LineIndex(source),
+    frontmatter: block,
+    frontmatterUnclosed: unclosed,
+    tree: cached.tree,
+  };
+}
+
+export function parseText(path: string, text: string): DocFile {
+  return parseFile(path, new TextEncoder().encode(text));
+}

@@ -1,0 +1,67 @@
+import type { Check, Location, Report } from './check.ts';
+import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
+
+function resolve(file: SourceRef, at: Location): Position {
+  if ('node' in at) {
+    const start = at.node.position?.start;
+    return start ? { line: start.line, column: start.column } : { line: 1, column: 1 };
+  }
+  if ('offset' in at) return file.lines.position(at.offset);
+  return at;
+}
+
+export function compareProblems(a: Problem, b: Problem): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/**
+ * Runs every check over the shared model. A check that throws does not stop the run: the crash is
+ * reported as an `internal/check-crashed` problem (a bug to fix, with a test).
+ */
+export function runChecks(project: Project, checks: readonly Check[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const check of checks) {
+    const report: Report = (file, at, message, options) => {
+      if (!project.targets.has(file.path)) return;
+      const severity: Severity = options?.severity ?? check.severity;
+      problems.push({ file: file.path, ...resolve(file, at), rule: check.id, severity, message });
+    };
+    const crashed = (file: DocFile | undefined, error: unknown) => {
+      const where = file ?? project.files.find((f) => project.targets.has(f.path));
+      if (!where) return;
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      problems.push({
+        file: where.path,
+        line: 1,
+        column: 1,
+        rule: 'internal/check-crashed',
+        severity: 'error',
+        message: `check \`${check.id}\` crashed; this is a bug in the validator, please report it: ${detail.split('\n')[0]}`,
+      });
+    };
+    if (check.checkFile) {
+      for (const file of project.files) {
+        if (!project.targets.has(file.path)) continue;
+        try {
+          check.checkFile(file, project, report);
+        } catch (error) {
+          crashed(file, error);
+        }
+      }
+    }
+    if (check.checkProject) {
+      try {
+        check.checkProject(project, report);
+      } catch (error) {
+        crashed(undefined, error);
+      }
+    }
+  }
+  return problems.sort(compareProblems);
+}

@@ -1,0 +1,26 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The closest candidate to `input`, if it is close enough to be a plausible typo.
+ * Case-insensitive; allows about one edit per four characters.
+ */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(needle, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(needle.length / 4));
+  return best !== undefined && best !== input && bestDistance <= limit ? best : undefined;
+}
+
+/** ` Did you mean `x`?` or the empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const suggestion = closest(input, candidates);
+  return suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
+}

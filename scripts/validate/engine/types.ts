@@ -1,0 +1,86 @@
+import type { Root } from 'mdast';
+import type { Document } from 'yaml';
+import type { LineIndex } from './positions.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One problem, as every reporter prints it. `file` is relative to the repository root. */
+export interface Problem extends Position {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export type FileStatus = 'ok' | 'binary' | 'too-large' | 'not-utf8' | 'unexpected';
+
+export interface FrontmatterBlock {
+  /** Offset in `source` where the YAML text starts (the line after the opening `---`). */
+  offset: number;
+  /** The YAML text between the fences. */
+  text: string;
+  doc: Document.Parsed;
+  /** Plain JS value of the YAML (undefined when the YAML did not parse). */
+  data: unknown;
+}
+
+/** A file read and parsed once; every check reads this shared model. */
+export interface DocFile {
+  /** Path relative to the repository root, with `/` separators. */
+  path: string;
+  status: FileStatus;
+  size: number;
+  /** sha256 of the bytes, for caches keyed by content. */
+  hash: string;
+  /** Text with a leading BOM removed (empty unless status is `ok`). */
+  source: string;
+  hasBom: boolean;
+  lines: LineIndex;
+  /** Frontmatter block, or null when the file has none. */
+  frontmatter: FrontmatterBlock | null;
+  /** `---` opened on line 1 but never closed. */
+  frontmatterUnclosed: boolean;
+  /** mdast tree with positions (null unless status is `ok`). */
+  tree: Root | null;
+}
+
+export interface ValidateOptions {
+  /** Overdue reviews are errors instead of warnings. */
+  strictReviews: boolean;
+  /** The clock, injectable for tests. */
+  now: Date;
+}
+
+export interface TagDefinition {
+  key: string;
+  label?: string;
+  description?: string;
+}
+
+/** Any text a problem can point into: a doc, or a data file such as `docs/tags.yml`. */
+export interface SourceRef {
+  path: string;
+  lines: LineIndex;
+}
+
+/** `docs/tags.yml`: the controlled tag list. */
+export interface TagList extends SourceRef {
+  /** Parsed YAML, or null when the file does not exist. */
+  doc: Document.Parsed | null;
+  byKey: Map<string, TagDefinition & { offset: number }>;
+}
+
+/** Everything checks may read: all files of the run, the tag list and the options. */
+export interface Project {
+  root: string;
+  files: DocFile[];
+  /** Files whose problems are reported (a subset of `files`). */
+  targets: Set<string>;
+  tags: TagList;
+  options: ValidateOptions;
+}

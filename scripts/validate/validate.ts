@@ -1,0 +1,14 @@
+import { loadChecks } from './checks/index.ts';
+import { loadProject } from './engine/load.ts';
+import { runChecks } from './engine/runner.ts';
+import type { ValidateOptions } from './engine/types.ts';
+import type { RunResult } from './reporters/types.ts';
+
+/** The whole pipeline: read and parse each file once, run every check, return sorted problems. */
+export async function validate(root: string, paths: string[], options: ValidateOptions): Promise<RunResult> {
+  const started = performance.now();
+  const checks = await loadChecks();
+  const project = loadProject(root, paths, options);
+  const problems = runChecks(project, checks);
+  return { files: project.targets.size, problems, elapsedMs: performance.now() - started };
+}
