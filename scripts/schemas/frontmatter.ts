@@ -101,9 +101,14 @@ const common = {
   description: nonEmpty('description').max(300, { error: 'description must be at most 300 characters' })
     .meta({ description: 'One or two sentences: when to use this page. Shown in search results and link previews.' }),
   owner: slug('owner').meta({ description: 'Team that owns the page and keeps it true (a team slug, e.g. `platform-sre`).' }),
-  last_reviewed: isoDate.meta({ description: 'Date of the last full review, `YYYY-MM-DD`. Not in the future.' }),
-  review_interval: reviewInterval.meta({
-    description: 'How often the page must be reviewed: `90d`, `12w` or `6m`. Past `last_reviewed` + interval the page is overdue.',
+  last_reviewed: isoDate.optional().meta({
+    description: 'Required. Date of the last full review, `YYYY-MM-DD`. Not in the future.',
+  }),
+  review_interval: reviewInterval.optional().meta({
+    description: 'Required. How often the page must be reviewed: `90d`, `12w` or `6m`. Past `last_reviewed` + interval the page is overdue.',
+  }),
+  generated_from: nonEmpty('generated_from').optional().meta({
+    description: 'Set only by `npm run generate` on pages generated from code (the source path). Such pages are reviewed with their source and carry no review dates.',
   }),
   tags: list(nonEmpty('tag'), 'tags').optional()
     .meta({ description: 'Tags from the controlled list in `docs/tags.yml`.' }),
@@ -123,9 +128,19 @@ const environments = list(slug('environment'), 'environments').min(1, { error: '
   .meta({ description: 'Environments the procedure targets (e.g. `staging`, `production`).' });
 const estimatedTime = duration.optional().meta({ description: 'How long the procedure usually takes: `15m`, `1h30m`.' });
 
-const typed = <T extends DocType, S extends z.ZodRawShape>(type: T, shape: S, description: string) =>
-  z.strictObject({ type: z.literal(type).meta({ description: 'Doc type; picks this schema.' }), ...common, ...shape })
-    .meta({ title: type, description });
+/** Hand-written pages carry review dates; generated pages (`generated_from`) are reviewed with their source. */
+export const REVIEW_KEYS = ['last_reviewed', 'review_interval'] as const;
+
+const typed = <T extends DocType, S extends z.ZodRawShape>(type: T, shape: S, description: string) => {
+  let schema = z.strictObject({ type: z.literal(type).meta({ description: 'Doc type; picks this schema.' }), ...common, ...shape });
+  for (const key of REVIEW_KEYS) {
+    schema = schema.refine(
+      (value: Record<string, unknown>) => typeof value !== 'object' || value === null || value['generated_from'] !== undefined || value[key] !== undefined,
+      { path: [key], error: `missing required key \`${key}\``, when: () => true },
+    ) as unknown as typeof schema;
+  }
+  return schema.meta({ title: type, description });
+};
 
 export const schemas = {
   runbook: typed('runbook', {

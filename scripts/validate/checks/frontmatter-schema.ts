@@ -1,15 +1,15 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset, isoDay } from '../engine/frontmatter.ts';
-import { didYouMean } from '../engine/suggest.ts';
+import { didYouMean, withHint } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
-import { DOC_TYPES, isDocType, schemas, type DocType } from '../../schemas/frontmatter.ts';
+import { DOC_TYPES, isDocType, isoDate, schemas, type DocType } from '../../schemas/frontmatter.ts';
 
 const keysOf = (type: DocType) => Object.keys(schemas[type].shape);
 
 /** " (`symptoms` is a key of: runbook, troubleshooting)" when another type allows the key. */
 function otherTypesHint(key: string, type: DocType): string {
   const others = DOC_TYPES.filter((t) => t !== type && keysOf(t).includes(key));
-  return others.length > 0 ? ` \`${key}\` belongs to these types: ${others.join(', ')}.` : '';
+  return others.length > 0 ? `\`${key}\` belongs to these types: ${others.join(', ')}.` : '';
 }
 
 export default defineCheck({
@@ -96,7 +96,7 @@ export default defineCheck({
       report(
         file,
         { offset: frontmatterValueOffset(file, ['type']) },
-        `unknown doc type \`${String(type)}\`; use one of ${DOC_TYPES.join(', ')}.${didYouMean(String(type), DOC_TYPES)}`,
+        withHint(`unknown doc type \`${String(type)}\`; use one of ${DOC_TYPES.join(', ')}`, didYouMean(String(type), DOC_TYPES)),
       );
       return;
     }
@@ -111,7 +111,7 @@ export default defineCheck({
       }
     }
     const reviewed = data['last_reviewed'];
-    if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && reviewed > isoDay(project.options.now)) {
+    if (typeof reviewed === 'string' && isoDate.safeParse(reviewed).success && reviewed > isoDay(project.options.now)) {
       report(
         file,
         { offset: frontmatterValueOffset(file, ['last_reviewed']) },

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
-import { didYouMean } from '../engine/suggest.ts';
+import { didYouMean, withHint } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
 import { tagsFileSchema } from '../../schemas/tags.ts';
 import { TAGS_FILE } from '../engine/load.ts';
@@ -48,7 +48,7 @@ export default defineCheck({
         report(file, where, `tag \`${tag}\` cannot be checked: ${TAGS_FILE} does not exist`);
         return;
       }
-      report(file, where, `unknown tag \`${tag}\`; tags come from ${TAGS_FILE}.${didYouMean(tag, project.tags.byKey.keys())}`);
+      report(file, where, withHint(`unknown tag \`${tag}\`; tags come from ${TAGS_FILE}`, didYouMean(tag, project.tags.byKey.keys())));
     });
   },
   checkProject(project, report) {

@@ -24,3 +24,9 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const suggestion = closest(input, candidates);
   return suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
 }
+
+/** Appends a hint sentence to a message, with the full stop the message may lack. */
+export function withHint(message: string, hint: string): string {
+  if (!hint) return message;
+  return `${/[.!?]$/.test(message) ? message : `${message}.`}${hint.startsWith(' ') ? hint : ` ${hint}`}`;
+}

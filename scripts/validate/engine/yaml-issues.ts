@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, withHint } from './suggest.ts';
 
 /** Where a zod issue points in a YAML document, as an offset into the YAML text, and what to say. */
 export interface LocatedIssue {
@@ -53,7 +53,7 @@ export function locateIssues(
       for (const key of issue.keys) {
         out.push({
           offset: keyOffset(doc, issue.path, key) ?? 0,
-          message: `unknown key \`${key}\`.${didYouMean(key, allowed)}${options.unknownKeyHint?.(key) ?? ''}`,
+          message: withHint(withHint(`unknown key \`${key}\``, didYouMean(key, allowed)), options.unknownKeyHint?.(key) ?? ''),
         });
       }
       continue;
@@ -71,9 +71,13 @@ export function locateIssues(
     let message = issue.message;
     const top = String(issue.path[0] ?? '');
     if (!message.startsWith(top) || top === '') message = `\`${name || 'frontmatter'}\` ${message}`;
-    if (issue.code === 'invalid_value' && 'values' in issue) {
-      const value = valueAt(data, issue.path);
-      if (typeof value === 'string') message += didYouMean(value, issue.values.map(String));
+    const value = valueAt(data, issue.path);
+    if (issue.code === 'invalid_value' && 'values' in issue && typeof value === 'string') {
+      message = withHint(message, didYouMean(value, issue.values.map(String)));
+    }
+    if (issue.code === 'invalid_type' && issue.expected === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const [key] = Object.keys(value);
+      message = withHint(message, `YAML read it as a \`${key}: ...\` mapping because of the \`: \` inside; quote the whole text ("...")`);
     }
     out.push({ offset: node?.range?.[0] ?? 0, message });
   }

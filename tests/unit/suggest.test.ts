@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { closest, withHint } from '../../scripts/validate/engine/suggest.ts';
+
+describe('did you mean', () => {
+  it('suggests the closest candidate for a typo, ignoring case', () => {
+    expect(closest('descripton', ['description', 'title'])).toBe('description');
+    expect(closest('sev2', ['SEV1', 'SEV2'])).toBe('SEV2');
+    expect(closest('kubctl', ['kubectl', 'helm'])).toBe('kubectl');
+  });
+  it('suggests nothing when nothing is close, or the input is already right', () => {
+    expect(closest('zzzzzz', ['description', 'title'])).toBeUndefined();
+    expect(closest('title', ['title'])).toBeUndefined();
+  });
+  it('joins hints as sentences', () => {
+    expect(withHint('unknown key `x`', 'Did you mean `y`?')).toBe('unknown key `x`. Did you mean `y`?');
+    expect(withHint('done.', '')).toBe('done.');
+  });
+});
