@@ -121,15 +121,15 @@ describe('hostile input', () => {
 
   it('reports CRLF files at the same positions as LF files', async () => {
     const lf = page('severty: SEV2\ntags: [kubernets]\n');
-    const root = tree({ 'docs/lf.md': lf, 'docs/crlf.md': lf.replace(/\n/g, '\r\n') });
+    const root = tree({ 'docs/reference/lf.md': lf, 'docs/reference/crlf.md': lf.replace(/\n/g, '\r\n') });
     const { problems } = await validate(root, [], { strictReviews: false, now: NOW });
     const at = (file: string) => problems.filter((p) => p.file === file).map((p) => `${p.line}:${p.column} ${p.rule}`);
-    expect(at('docs/crlf.md')).toEqual(at('docs/lf.md'));
-    expect(at('docs/lf.md')).toEqual(['8:1 frontmatter/schema', '9:8 frontmatter/tags']);
+    expect(at('docs/reference/crlf.md')).toEqual(at('docs/reference/lf.md'));
+    expect(at('docs/reference/lf.md')).toEqual(['8:1 frontmatter/schema', '9:8 frontmatter/tags']);
   });
 
   it('warns about files Docusaurus would ignore, but not about images', async () => {
-    const root = tree({ 'docs/a.md': page(), 'docs/dump.sql': 'DROP TABLE x;', 'docs/img/arch.png': new Uint8Array([0x89, 0x50, 0, 0]) });
+    const root = tree({ 'docs/reference/a.md': page(), 'docs/dump.sql': 'DROP TABLE x;', 'docs/img/arch.png': new Uint8Array([0x89, 0x50, 0, 0]) });
     const { problems } = await validate(root, [], { strictReviews: false, now: NOW });
     expect(problems.map((p) => `${p.file} ${p.rule} ${p.severity}`)).toEqual(['docs/dump.sql file/unexpected warning']);
   });

@@ -1,0 +1,42 @@
+import type { Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { defineCheck } from '../engine/check.ts';
+import { frontmatterData } from '../engine/frontmatter.ts';
+import { didYouMean, withHint } from '../engine/suggest.ts';
+
+const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n`;
+
+export default defineCheck({
+  id: 'runbook/id-mentions',
+  description: 'A runbook id mentioned in prose ("see RB-007") belongs to an existing runbook.',
+  severity: 'error',
+  docs: {
+    why:
+      'People follow "go to RB-007" literally. If RB-007 was never written, or the number is a typo, ' +
+      'the reader searches for a procedure that does not exist.',
+    fix: 'Correct the id, or write the runbook. Better still, make the mention a link: `[RB-007](../runbooks/rb-007-….md)`.',
+    good: [{ title: 'An existing id', files: { 'docs/runbooks/rb-007.md': rb('RB-007') }, source: '---\ntype: guide\n---\n\nIf connections run out, follow RB-007.\n' }],
+    bad: [
+      {
+        title: 'An id no runbook has',
+        files: { 'docs/runbooks/rb-007.md': rb('RB-007') },
+        source: '---\ntype: guide\n---\n\nIf connections run out, follow RB-070.\n',
+        problems: [{ at: '5:32', message: 'Did you mean `RB-007`?' }],
+      },
+    ],
+  },
+  checkFile(file, project, report) {
+    if (!file.tree) return;
+    const ids = new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string'));
+    visit(file.tree, 'text', (node: Text) => {
+      const start = node.position?.start.offset;
+      if (start === undefined) return;
+      for (const match of node.value.matchAll(/\bRB-\d{3}\b/g)) {
+        if (ids.has(match[0])) continue;
+        // Text values may differ from the source (escapes); find the id in the source from the node's start.
+        const offset = file.source.indexOf(match[0], start);
+        report(file, { offset: offset >= 0 ? offset : start }, withHint(`no runbook has the id ${match[0]}`, didYouMean(match[0], ids)));
+      }
+    });
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * Facts derived from a parsed file (headings with their anchors, links), computed once per file on
+ * first use and shared by every check that needs them.
+ */
+import type { Heading, Link, Image, Definition, Nodes, Parents } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { createSlugger, parseMarkdownHeadingId } from '@docusaurus/utils';
+import type { DocFile, Position } from './types.ts';
+
+export interface HeadingFact {
+  depth: number;
+  text: string;
+  /** The anchor Docusaurus gives the heading. */
+  id: string;
+  /** Set with `{#id}` or `<!-- #id -->` rather than derived from the text. */
+  explicit: boolean;
+  position: Position;
+}
+
+export interface LinkFact {
+  kind: 'link' | 'image' | 'definition';
+  url: string;
+  position: Position;
+  /** Offset of the URL itself in the source, when it can be found (for precise columns). */
+  urlOffset: number | undefined;
+}
+
+const memo = new WeakMap<DocFile, { headings?: HeadingFact[]; links?: LinkFact[] }>();
+const cell = (file: DocFile) => {
+  let entry = memo.get(file);
+  if (!entry) memo.set(file, (entry = {}));
+  return entry;
+};
+
+/** The explicit id of a heading, as Docusaurus' `headings` remark plugin reads it. */
+function explicitId(heading: Heading, text: string): { id: string; text: string } | undefined {
+  const last = heading.children.at(-1);
+  if (last?.type === 'html') {
+    const comment = /^<!--([\s\S]*)-->$/.exec(last.value)?.[1]?.trim().split(' ')[0];
+    if (comment?.startsWith('#') && comment.length > 1) return { id: comment.slice(1), text };
+  }
+  const parsed = parseMarkdownHeadingId(text, 'classic');
+  return parsed.id ? { id: parsed.id, text: parsed.text } : undefined;
+}
+
+/** Headings and their anchors, with Docusaurus' slugger (github-slugger) and duplicate numbering. */
+export function headingsOf(file: DocFile): HeadingFact[] {
+  const entry = cell(file);
+  if (entry.headings) return entry.headings;
+  const headings: HeadingFact[] = [];
+  if (file.tree) {
+    const slugger = createSlugger();
+    visit(file.tree, 'heading', (heading: Heading) => {
+      const textNodes = heading.children.filter((c) => c.type !== 'html');
+      const text = toString(textNodes.length > 0 ? textNodes : heading);
+      const explicit = explicitId(heading, text);
+      const id = explicit ? explicit.id : slugger.slug(text);
+      const start = heading.position?.start ?? { line: 1, column: 1 };
+      headings.push({ depth: heading.depth, text: explicit?.text ?? text, id, explicit: !!explicit, position: { line: start.line, column: start.column } });
+    });
+  }
+  return (entry.headings = headings);
+}
+
+/** Links, images and link reference definitions, with the position of each. */
+export function linksOf(file: DocFile): LinkFact[] {
+  const entry = cell(file);
+  if (entry.links) return entry.links;
+  const links: LinkFact[] = [];
+  if (file.tree) {
+    visit(file.tree, (node: Nodes, _index, parent: Parents | undefined) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const n = node as Link | Image | Definition;
+      const start = n.position?.start;
+      if (!start) return;
+      // Autolinks (`<https://…>`, bare GFM URLs) have the URL as their text; `[text](url)` has it after `](`.
+      const raw = file.source.slice(start.offset ?? 0, n.position?.end.offset ?? 0);
+      const at = raw.lastIndexOf(n.url);
+      links.push({
+        kind: n.type === 'image' ? 'image' : n.type === 'definition' ? 'definition' : 'link',
+        url: n.url,
+        position: { line: start.line, column: start.column },
+        urlOffset: at >= 0 ? (start.offset ?? 0) + at : undefined,
+      });
+      void parent;
+    });
+  }
+  return (entry.links = links);
+}

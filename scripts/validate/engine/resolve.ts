@@ -1,0 +1,123 @@
+/**
+ * Resolves an internal link from a doc the way the site build does: Markdown file links relative to
+ * the file, site-absolute routes, relative URLs against the page URL, static assets, anchors.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { relative as relativePath } from 'node:path/posix';
+import { SECTIONS } from '../../../src/sections.ts';
+import { SITE_SETTINGS } from '../../site-settings.ts';
+import { headingsOf } from './facts.ts';
+import { frontmatterData } from './frontmatter.ts';
+import { normaliseRoute, siteMap } from './routes.ts';
+import { closest } from './suggest.ts';
+import type { DocFile, Project } from './types.ts';
+
+export type Resolution =
+  | { ok: true; target?: DocFile; external?: boolean }
+  | { ok: false; message: string; suggestion?: string };
+
+export const isExternal = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+
+function splitUrl(url: string): { path: string; anchor: string | undefined } {
+  const hash = url.indexOf('#');
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const anchor = hash >= 0 ? url.slice(hash + 1) : undefined;
+  const path = beforeHash.split('?')[0]!;
+  return { path: safeDecode(path), anchor: anchor === undefined ? undefined : safeDecode(anchor) };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const isFile = (abs: string) => {
+  try {
+    return existsSync(abs) && statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Routes the site has besides docs: section indexes, tag pages, permalinks, pages, static files. */
+function extraRoute(project: Project, route: string): boolean {
+  const docsBase = `/${SITE_SETTINGS.routeBasePath}`;
+  if (route === '/' || route === '/search') return true;
+  if (route.startsWith(`${docsBase}/`)) {
+    const rest = route.slice(docsBase.length + 1);
+    if (SECTIONS.some((s) => s.folder === rest) && project.files.some((f) => f.path.startsWith(`docs/${rest}/`))) return true;
+    if (rest === 'tags') return true;
+    if (rest.startsWith('tags/') && project.tags.byKey.has(rest.slice(5))) return true;
+  }
+  const rb = /^\/rb\/(RB-\d{3})$/.exec(route)?.[1];
+  if (rb) return project.files.some((f) => frontmatterData(f)?.['runbook_id'] === rb);
+  const alert = /^\/alerts\/([A-Za-z0-9]+)$/.exec(route)?.[1];
+  if (alert) {
+    return project.files.some((f) => {
+      const alerts = frontmatterData(f)?.['alerts'];
+      return Array.isArray(alerts) && alerts.includes(alert);
+    });
+  }
+  if (isFile(join(project.root, 'static', route))) return true;
+  const page = join(project.root, 'src', 'pages', route === '/' ? 'index' : route);
+  return ['.tsx', '.jsx', '.md', '.mdx', '/index.tsx'].some((ext) => isFile(page + ext));
+}
+
+function checkAnchor(target: DocFile, anchor: string | undefined, display: string): Resolution {
+  if (!anchor) return { ok: true, target };
+  const ids = headingsOf(target).map((h) => h.id);
+  if (ids.includes(anchor)) return { ok: true, target };
+  const suggestion = closest(anchor, ids);
+  return {
+    ok: false,
+    message: `no heading with the anchor \`#${anchor}\` in ${display}`,
+    suggestion: suggestion === undefined ? undefined : `#${suggestion}`,
+  };
+}
+
+/** Resolves `url` as written in `from`. */
+export function resolveLink(project: Project, from: DocFile, url: string): Resolution {
+  if (isExternal(url)) return { ok: true, external: true };
+  const { path, anchor } = splitUrl(url);
+  const map = siteMap(project);
+  if (path === '') return checkAnchor(from, anchor, 'this page');
+
+  if (/\.mdx?$/i.test(path)) {
+    const dir = posix.dirname(from.path);
+    const candidates = path.startsWith('/')
+      ? [posix.join('docs', path), posix.normalize(path.slice(1))]
+      : [posix.normalize(posix.join(dir, path))];
+    const target = candidates.map((c) => map.byPath.get(c)).find(Boolean);
+    if (!target) {
+      const docs = [...map.byPath.keys()].filter((p) => p.startsWith('docs/')).map((p) => relativePath(dir, p));
+      const suggestion = closest(path.replace(/^\.\//, ''), docs.map((p) => p.replace(/^\.\//, '')));
+      return {
+        ok: false,
+        message: `no doc at ${candidates[0]}`,
+        suggestion: suggestion && (suggestion.startsWith('.') ? suggestion : `./${suggestion}`),
+      };
+    }
+    return checkAnchor(target, anchor, target.path);
+  }
+
+  // A file next to the doc (an image, a download).
+  if (!path.startsWith('/') && /\.[a-z0-9]{2,5}$/i.test(path)) {
+    const rel = posix.normalize(posix.join(posix.dirname(from.path), path));
+    if (isFile(join(project.root, rel)) || map.byPath.has(rel)) return { ok: true };
+    return { ok: false, message: `no file at ${rel}` };
+  }
+
+  // A URL: site-absolute, or relative to the page's own URL (as the browser resolves it).
+  const fromRoute = map.routeOf.get(from.path) ?? '/';
+  const absolute = path.startsWith('/') ? path : new URL(path, `http://site${fromRoute}`).pathname;
+  const route = normaliseRoute(absolute);
+  const target = map.byRoute.get(route);
+  if (target) return checkAnchor(target, anchor, target.path);
+  if (extraRoute(project, route)) return { ok: true };
+  const suggestion = closest(route, map.byRoute.keys());
+  return { ok: false, message: `no page at ${route}`, suggestion };
+}

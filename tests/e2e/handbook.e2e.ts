@@ -1,0 +1,275 @@
+/**
+ * What an on-call engineer notices in the built site: the home page search and its four paths,
+ * symptom search → runbook, Mermaid diagrams, "Edit this page" and "Last updated", dark mode.
+ * Runs against `build/` (see global-setup.ts); the docs are read from source to pick test data, so
+ * the tests follow the content as it grows.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { DocIndexEntry } from '../../src/plugins/doc-index/index.ts';
+import {
+  BASE_PATH,
+  compact,
+  isCommitted,
+  launchBrowser,
+  readDocIndex,
+  readDocs,
+  REPO_URL,
+  resultsDir,
+  type Browser,
+  type SourceDoc,
+} from './site.ts';
+
+const origin = inject('origin');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page, fails on HTTP errors and uncaught page errors, waits for React hydration. */
+async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+  const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+  expect(errors, `uncaught errors on ${path}`).toEqual([]);
+  return page;
+}
+
+const searchBox = (page: Page) => page.getByRole('combobox', { name: /search runbooks/i });
+const options = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+
+function entryFor(source: string): DocIndexEntry {
+  const entry = readDocIndex().entries.find((e) => e.source === source);
+  if (!entry) throw new Error(`${source} is not in build/doc-index.json: is build/ older than the docs? Rebuild.`);
+  return entry;
+}
+
+/** The runbooks, from source, that have what the search needs. */
+function runbooks(): SourceDoc[] {
+  const found = readDocs('runbooks').filter(
+    (doc) =>
+      doc.frontmatter['type'] === 'runbook' &&
+      typeof doc.frontmatter['runbook_id'] === 'string' &&
+      Array.isArray(doc.frontmatter['symptoms']),
+  );
+  if (found.length === 0) throw new Error('No runbook with `runbook_id` and `symptoms` under docs/runbooks/.');
+  return found;
+}
+
+/**
+ * A symptom string from a runbook's frontmatter that no other page mentions, so the runbook must
+ * come first. Prefers a longer, specific one (an error message rather than a word).
+ */
+function pickSymptom(): { doc: SourceDoc; symptom: string } {
+  const others = (source: string) =>
+    readDocIndex()
+      .entries.filter((e) => e.source !== source)
+      .flatMap((e) => [e.runbook_id, e.title, e.description, ...(e.alerts ?? []), ...(e.symptoms ?? []), ...(e.services ?? [])])
+      .filter((v): v is string => typeof v === 'string')
+      .map(compact);
+  const candidates = runbooks().flatMap((doc) => {
+    const elsewhere = others(doc.source);
+    return (doc.frontmatter['symptoms'] as unknown[])
+      .filter((s): s is string => typeof s === 'string' && compact(s).length >= 8)
+      .filter((s) => !elsewhere.some((text) => text.includes(compact(s))))
+      .map((symptom) => ({ doc, symptom }));
+  });
+  const pick = candidates.sort((a, b) => b.symptom.length - a.symptom.length)[0];
+  if (!pick) throw new Error('Every runbook symptom also appears on another page: no unambiguous symptom to search for.');
+  return pick;
+}
+
+describe('home page', () => {
+  test('opens with the search box focused, then the four paths into the handbook', async () => {
+    const page = await open(BASE_PATH);
+    const box = searchBox(page);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The search box comes before the paths on the page.
+    const paths = page.getByRole('navigation', { name: 'Where to start' }).getByRole('link');
+    const boxTop = (await box.boundingBox())?.y ?? Infinity;
+    const pathsTop = (await paths.first().boundingBox())?.y ?? -Infinity;
+    expect(boxTop).toBeLessThan(pathsTop);
+
+    const expected = [
+      ['I am deploying', 'docs/deployment'],
+      ['Something is broken', 'docs/runbooks'],
+      ['I need to roll back', 'docs/rollback'],
+      ['Quick reference', 'docs/quick-reference'],
+    ] as const;
+    await expect.poll(() => paths.count()).toBe(expected.length);
+    for (const [i, [name, path]] of expected.entries()) {
+      await expect.poll(() => paths.nth(i).textContent()).toContain(name);
+      expect(await paths.nth(i).getAttribute('href')).toBe(`${BASE_PATH}${path}`);
+    }
+
+    // Following one lands on that section's index page.
+    await page.getByRole('link', { name: /Something is broken/ }).click();
+    await page.waitForURL(`${origin}${BASE_PATH}docs/runbooks`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Runbooks');
+    await page.close();
+  });
+
+  test('`/` focuses the search box from anywhere on the page', async () => {
+    const page = await open(BASE_PATH);
+    await page.locator('footer').click();
+    expect(await searchBox(page).evaluate((el) => el === document.activeElement)).toBe(false);
+    await page.keyboard.press('/');
+    expect(await searchBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await searchBox(page).inputValue()).toBe('');
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  test('a symptom from a runbook finds that runbook first, and Enter opens it', async () => {
+    const { doc, symptom } = pickSymptom();
+    const entry = entryFor(doc.source);
+    console.info(`searching for symptom ${JSON.stringify(symptom)} → ${entry.runbook_id} (${doc.source})`);
+
+    const page = await open(BASE_PATH);
+    await searchBox(page).pressSequentially(symptom, { delay: 5 });
+    await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    const first = options(page).first();
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    const text = (await first.textContent()) ?? '';
+    expect(text).toContain(String(doc.frontmatter['runbook_id']));
+    expect(text).toContain(String(doc.frontmatter['title']));
+    if (typeof doc.frontmatter['severity'] === 'string') expect(text).toContain(doc.frontmatter['severity']);
+    for (const service of (doc.frontmatter['services'] as string[] | undefined) ?? []) expect(text).toContain(service);
+
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}${entry.permalink}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(doc.frontmatter['title']);
+    await page.close();
+  });
+
+  test('ids and alert names match however they are typed; arrows move the selection', async () => {
+    const doc = runbooks()[0]!;
+    const id = String(doc.frontmatter['runbook_id']); // RB-001
+    const page = await open(BASE_PATH);
+    const box = searchBox(page);
+
+    for (const query of [id.toLowerCase(), id.replace('-', ''), id.replace('-', ' ').toLowerCase()]) {
+      await box.fill(query);
+      await expect.poll(() => options(page).first().textContent(), { message: `first result for ${query}` }).toContain(id);
+    }
+
+    const alert = readDocs('runbooks')
+      .flatMap((d) => (Array.isArray(d.frontmatter['alerts']) ? (d.frontmatter['alerts'] as string[]) : []))
+      .find((a) => /[a-z][A-Z]/.test(a));
+    if (alert) {
+      // `ImagePullBackOff` typed as `imagepull`: a case-insensitive prefix still finds it.
+      await box.fill(alert.slice(0, Math.max(6, Math.ceil(alert.length / 2))).toLowerCase());
+      await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    }
+
+    await box.fill('');
+    await box.pressSequentially(runbooks().length > 1 ? 'rb' : id, { delay: 5 });
+    await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    const count = await options(page).count();
+    if (count > 1) {
+      await page.keyboard.press('ArrowDown');
+      expect(await options(page).nth(1).getAttribute('aria-selected')).toBe('true');
+      expect(await options(page).nth(0).getAttribute('aria-selected')).toBe('false');
+      const target = await options(page).nth(1).getByRole('link').getAttribute('href');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${origin}${target}`);
+    }
+
+    await page.close();
+  });
+
+  test('runbooks rank above other pages', async () => {
+    const entries = readDocIndex().entries;
+    const service = entries.find((e) => e.runbook_id && e.services?.length)?.services?.[0];
+    expect(service, 'a runbook with services').toBeDefined();
+    const page = await open(BASE_PATH);
+    await searchBox(page).fill(service!);
+    await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    const texts = await options(page).allTextContents();
+    const isRunbook = texts.map((t) => /^RB-\d{3}/.test(t.trim()));
+    expect(isRunbook[0]).toBe(true);
+    // Once a non-runbook result appears, no runbook follows it.
+    expect(isRunbook.slice(isRunbook.indexOf(false) === -1 ? isRunbook.length : isRunbook.indexOf(false))).not.toContain(true);
+    await page.close();
+  });
+});
+
+describe('doc pages', () => {
+  test('a ```mermaid block renders as an SVG diagram', async () => {
+    const withMermaid = (docs: SourceDoc[]) => docs.find((doc) => /^\s*(```|~~~)mermaid\s*$/m.test(doc.body));
+    const doc = withMermaid(readDocs('deployment')) ?? withMermaid(readDocs());
+    if (!doc) throw new Error('No doc under docs/ has a ```mermaid block (the deployment guide should).');
+    const page = await open(entryFor(doc.source).permalink);
+    const svg = page.locator('.docusaurus-mermaid-container svg').first();
+    await svg.waitFor({ state: 'visible', timeout: 30_000 });
+    const box = await svg.boundingBox();
+    expect(box?.width).toBeGreaterThan(50);
+    expect(box?.height).toBeGreaterThan(20);
+    expect(await svg.locator('g').count()).toBeGreaterThan(0);
+    expect(await svg.textContent()).not.toMatch(/syntax error/i);
+    await page.close();
+  });
+
+  test('a runbook page offers "Edit this page" and says when it was last updated', async () => {
+    const doc = runbooks()[0]!;
+    const page = await open(entryFor(doc.source).permalink);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(doc.frontmatter['title']);
+
+    const edit = page.getByRole('link', { name: 'Edit this page' });
+    expect(await edit.getAttribute('href')).toBe(`${REPO_URL}/edit/main/${doc.source}`);
+
+    // The date comes from git: a runbook not committed yet has none, so then check a committed page.
+    const datedSource = isCommitted(doc.source)
+      ? doc.source
+      : readDocIndex().entries.find((e) => isCommitted(e.source))?.source;
+    if (!datedSource) throw new Error('No committed doc: "Last updated" comes from git history.');
+    if (datedSource !== doc.source) console.warn(`${doc.source} is not committed yet; checking "Last updated" on ${datedSource}`);
+    const datedPage = datedSource === doc.source ? page : await open(entryFor(datedSource).permalink);
+    const lastUpdated = datedPage.locator('.theme-last-updated');
+    expect(await lastUpdated.textContent()).toMatch(/^Last updated on .+ by .+/);
+    expect(await lastUpdated.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    if (datedPage !== page) await datedPage.close();
+
+    await page.screenshot({ path: join(await resultsDir(), 'runbook.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('colour mode', () => {
+  /** Relative luminance of the page background, 0 (black) to 1 (white). */
+  const backgroundLuminance = (page: Page) =>
+    page.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.body)
+        .backgroundColor.match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((v) => Number(v) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    });
+
+  test('follows prefers-color-scheme: dark', async () => {
+    const page = await open(BASE_PATH, { colorScheme: 'dark' });
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await backgroundLuminance(page)).toBeLessThan(0.05);
+    await page.close();
+  });
+
+  test('and light', async () => {
+    const page = await open(BASE_PATH, { colorScheme: 'light' });
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
+    await page.close();
+  });
+});

@@ -1,0 +1,54 @@
+/** The static server resolves URLs the way GitHub Pages does (the browser tests rely on it). */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serveStatic, type StaticServer } from './serve.ts';
+
+let root: string;
+let server: StaticServer;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'handbook-serve-'));
+  await mkdir(join(root, 'docs', 'runbooks'), { recursive: true });
+  await writeFile(join(root, 'index.html'), 'home');
+  await writeFile(join(root, '404.html'), 'not found page');
+  await writeFile(join(root, 'docs', 'runbooks.html'), 'runbooks index');
+  await writeFile(join(root, 'docs', 'runbooks', 'rb-001.html'), 'rb-001');
+  await writeFile(join(root, 'docs', 'runbooks', 'index.html'), 'runbooks dir index');
+  await mkdir(join(root, 'guide'));
+  await writeFile(join(root, 'guide', 'index.html'), 'guide');
+  await writeFile(join(root, 'app.js'), 'console.log(1)');
+  server = await serveStatic(root, '/handbook/');
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const get = async (path: string) => {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+  return { status: response.status, body: await response.text(), location: response.headers.get('location'), type: response.headers.get('content-type') };
+};
+
+test('serves files, `/x` as x.html and `/x/` as x/index.html', async () => {
+  expect(await get('/handbook/')).toMatchObject({ status: 200, body: 'home', type: 'text/html; charset=utf-8' });
+  expect(await get('/handbook/docs/runbooks')).toMatchObject({ status: 200, body: 'runbooks index' });
+  expect(await get('/handbook/docs/runbooks/')).toMatchObject({ status: 200, body: 'runbooks dir index' });
+  expect(await get('/handbook/docs/runbooks/rb-001')).toMatchObject({ status: 200, body: 'rb-001' });
+  expect(await get('/handbook/guide/')).toMatchObject({ status: 200, body: 'guide' });
+  expect(await get('/handbook/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+});
+
+test('redirects `/x` to `/x/` when only x/index.html exists, like GitHub Pages', async () => {
+  expect(await get('/handbook/guide?q=1')).toMatchObject({ status: 301, location: '/handbook/guide/?q=1' });
+  expect(await get('/handbook')).toMatchObject({ status: 301, location: '/handbook/' });
+});
+
+test('answers 404 with the site 404 page, and never leaves the root', async () => {
+  expect(await get('/handbook/nope')).toMatchObject({ status: 404, body: 'not found page' });
+  expect(await get('/elsewhere/index.html')).toMatchObject({ status: 404, body: 'not found page' });
+  expect(await get('/handbook/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ status: 404 });
+  expect(await get('/handbook/..%2f..%2fetc%2fpasswd')).toMatchObject({ status: 404 });
+});
