@@ -35,6 +35,7 @@ afterAll(async () => {
 /** Opens a page, fails on HTTP errors and uncaught page errors, waits for React hydration. */
 async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
@@ -95,11 +96,11 @@ describe('home page', () => {
     const box = searchBox(page);
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // The search box comes before the paths on the page.
-    const paths = page.getByRole('navigation', { name: 'Where to start' }).getByRole('link');
+    // The search box comes first, then the four paths.
+    const nav = page.getByRole('navigation', { name: 'Where to start' });
     const boxTop = (await box.boundingBox())?.y ?? Infinity;
-    const pathsTop = (await paths.first().boundingBox())?.y ?? -Infinity;
-    expect(boxTop).toBeLessThan(pathsTop);
+    const navTop = (await nav.boundingBox())?.y ?? -Infinity;
+    expect(boxTop).toBeLessThan(navTop);
 
     const expected = [
       ['I am deploying', 'docs/deployment'],
@@ -107,16 +108,19 @@ describe('home page', () => {
       ['I need to roll back', 'docs/rollback'],
       ['Quick reference', 'docs/quick-reference'],
     ] as const;
-    await expect.poll(() => paths.count()).toBe(expected.length);
+    const items = nav.getByRole('listitem');
+    expect(await items.count()).toBe(expected.length);
     for (const [i, [name, path]] of expected.entries()) {
-      await expect.poll(() => paths.nth(i).textContent()).toContain(name);
-      expect(await paths.nth(i).getAttribute('href')).toBe(`${BASE_PATH}${path}`);
+      const link = items.nth(i).getByRole('link');
+      expect(await link.count(), `"${name}" is a link (does docs/${path.split('/')[1]}/ have pages?)`).toBe(1);
+      expect(await link.textContent()).toContain(name);
+      expect(await link.getAttribute('href')).toBe(`${BASE_PATH}${path}`);
     }
 
     // Following one lands on that section's index page.
     await page.getByRole('link', { name: /Something is broken/ }).click();
     await page.waitForURL(`${origin}${BASE_PATH}docs/runbooks`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Runbooks');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Runbooks');
     await page.close();
   });
 
@@ -150,7 +154,7 @@ describe('search', () => {
 
     await page.keyboard.press('Enter');
     await page.waitForURL(`${origin}${entry.permalink}`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(doc.frontmatter['title']);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(doc.frontmatter['title']);
     await page.close();
   });
 
@@ -248,28 +252,49 @@ describe('doc pages', () => {
 });
 
 describe('colour mode', () => {
-  /** Relative luminance of the page background, 0 (black) to 1 (white). */
+  /** Relative luminance of what the reader sees behind the text, 0 (black) to 1 (white). */
   const backgroundLuminance = (page: Page) =>
     page.evaluate(() => {
-      const [r, g, b] = getComputedStyle(document.body)
-        .backgroundColor.match(/[\d.]+/g)!
+      // The first opaque background from <main> outwards (body and html may be transparent).
+      let rgba: number[] = [];
+      for (let el: Element | null = document.querySelector('main'); el; el = el.parentElement) {
+        rgba = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+        if (rgba.length === 3 || (rgba[3] ?? 0) > 0.9) break;
+      }
+      if (rgba.length < 3 || (rgba.length === 4 && (rgba[3] ?? 0) <= 0.9)) return Number.NaN;
+      const [r, g, b] = rgba
         .slice(0, 3)
-        .map((v) => Number(v) / 255)
+        .map((v) => v / 255)
         .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     });
 
+  /** Contrast ratio of the body text against that background (WCAG AA asks 4.5 at least). */
+  const textContrast = (page: Page, background: number) =>
+    page.evaluate((bg) => {
+      const [r, g, b] = (getComputedStyle(document.body).color.match(/[\d.]+/g) ?? [])
+        .slice(0, 3)
+        .map((v) => Number(v) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      const text = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      return (Math.max(text, bg) + 0.05) / (Math.min(text, bg) + 0.05);
+    }, background);
+
   test('follows prefers-color-scheme: dark', async () => {
     const page = await open(BASE_PATH, { colorScheme: 'dark' });
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-    expect(await backgroundLuminance(page)).toBeLessThan(0.05);
+    const background = await backgroundLuminance(page);
+    expect(background).toBeLessThan(0.05);
+    expect(await textContrast(page, background)).toBeGreaterThan(7);
     await page.close();
   });
 
   test('and light', async () => {
     const page = await open(BASE_PATH, { colorScheme: 'light' });
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
-    expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
+    const background = await backgroundLuminance(page);
+    expect(background).toBeGreaterThan(0.8);
+    expect(await textContrast(page, background)).toBeGreaterThan(7);
     await page.close();
   });
 });

@@ -3,10 +3,47 @@ import { join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { parseFile } from './parse.ts';
 import { LineIndex } from './positions.ts';
-import type { Project, TagList, ValidateOptions } from './types.ts';
+import type { DataFile, Project, TagList, ValidateOptions } from './types.ts';
 
 export const DOCS_DIR = 'docs';
 export const TAGS_FILE = 'docs/tags.yml';
+export const CATALOG_FILE = 'src/data/catalog.yml';
+export const ALERTS_DIR = 'src/data/alerts';
+
+export function loadDataFile(path: string, text: string): DataFile {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  return { path, text, lines: new LineIndex(text), doc, data: doc.errors.length === 0 ? doc.toJS() : undefined };
+}
+
+function readText(root: string, path: string): string | null {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The catalog and alert rule files of the repo at `root`, or of `files` when given (tests). */
+function readData(root: string, files?: Record<string, string>): Pick<Project, 'catalog' | 'alertRules'> {
+  const get = (p: string) => (files ? files[p] ?? null : readText(root, p));
+  const catalogText = get(CATALOG_FILE);
+  let rulePaths: string[];
+  if (files) rulePaths = Object.keys(files).filter((p) => p.startsWith(`${ALERTS_DIR}/`));
+  else {
+    try {
+      rulePaths = readdirSync(join(root, ALERTS_DIR)).filter((n) => /\.ya?ml$/.test(n)).map((n) => `${ALERTS_DIR}/${n}`).sort();
+    } catch {
+      rulePaths = [];
+    }
+  }
+  return {
+    catalog: catalogText === null ? null : loadDataFile(CATALOG_FILE, catalogText),
+    alertRules: rulePaths.flatMap((p) => {
+      const text = get(p);
+      return text === null ? [] : [loadDataFile(p, text)];
+    }),
+  };
+}
 
 /** Files Docusaurus expects beside docs and that are not docs themselves. */
 const ASSET_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.ico']);
@@ -67,7 +104,7 @@ export function selectFiles(root: string, paths: string[]): { read: string[]; ta
   const unique = [...new Set(targets)].sort();
   const touchesDocs = unique.some((p) => p.startsWith(`${DOCS_DIR}/`));
   const read = (touchesDocs ? [...new Set([...walk(root, DOCS_DIR), ...unique])] : unique)
-    .filter((p) => p !== TAGS_FILE)
+    .filter((p) => p !== TAGS_FILE && p !== CATALOG_FILE && !p.startsWith(`${ALERTS_DIR}/`))
     .sort();
   return { read, targets: unique };
 }
@@ -105,7 +142,11 @@ function readTags(root: string): TagList {
 export function loadProject(root: string, paths: string[], options: ValidateOptions): Project {
   const { read, targets } = selectFiles(root, paths);
   const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
-  return { root, files, targets: new Set(targets), tags: readTags(root), options };
+  const data = readData(root);
+  const wholeTree = paths.length === 0;
+  const dataTargets = wholeTree ? [data.catalog?.path, ...data.alertRules.map((r) => r.path)].filter((p): p is string => !!p) : [];
+  const explicit = targets.filter((t) => t === CATALOG_FILE || t.startsWith(`${ALERTS_DIR}/`));
+  return { root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, options };
 }
 
 /** A project from in-memory files (tests, documented examples). Tags come from `files` or the repo. */
@@ -114,10 +155,13 @@ export function projectFromMemory(
   files: Record<string, string>,
   options: ValidateOptions,
 ): Project {
+  const isData = (p: string) => p === TAGS_FILE || p === CATALOG_FILE || p.startsWith(`${ALERTS_DIR}/`);
+  const hasData = Object.keys(files).some((p) => p === CATALOG_FILE || p.startsWith(`${ALERTS_DIR}/`));
   const parsed = Object.entries(files)
-    .filter(([p]) => p !== TAGS_FILE)
+    .filter(([p]) => !isData(p))
     .map(([p, text]) => parseFile(p, new TextEncoder().encode(text)));
   const tags = TAGS_FILE in files ? loadTags(TAGS_FILE, files[TAGS_FILE]!) : readTags(root);
-  const targets = new Set([...parsed.map((f) => f.path), ...(TAGS_FILE in files ? [TAGS_FILE] : [])]);
-  return { root, files: parsed, targets, tags, options };
+  const data = hasData ? readData(root, files) : readData(root);
+  const targets = new Set([...parsed.map((f) => f.path), ...Object.keys(files).filter(isData)]);
+  return { root, files: parsed, targets, tags, ...data, options };
 }

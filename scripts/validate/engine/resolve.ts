@@ -2,13 +2,14 @@
  * Resolves an internal link from a doc the way the site build does: Markdown file links relative to
  * the file, site-absolute routes, relative URLs against the page URL, static assets, anchors.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { relative as relativePath } from 'node:path/posix';
 import { SECTIONS } from '../../../src/sections.ts';
 import { SITE_SETTINGS } from '../../site-settings.ts';
 import { headingsOf } from './facts.ts';
 import { frontmatterData } from './frontmatter.ts';
+import { parseFile } from './parse.ts';
 import { normaliseRoute, siteMap } from './routes.ts';
 import { closest } from './suggest.ts';
 import type { DocFile, Project } from './types.ts';
@@ -79,6 +80,32 @@ function checkAnchor(target: DocFile, anchor: string | undefined, display: strin
   };
 }
 
+function listMarkdown(root: string, dir: string): string[] {
+  try {
+    return readdirSync(join(root, dir)).filter((n) => /\.mdx?$/.test(n));
+  } catch {
+    return [];
+  }
+}
+
+const lazily = new WeakMap<Project, Map<string, DocFile | undefined>>();
+
+/**
+ * The doc at a repo path: from the run, or (when only some files were given) read from disk on
+ * first use, so that a link to a sibling outside the run is still resolved and its anchors checked.
+ */
+function docAt(project: Project, path: string): DocFile | undefined {
+  const known = siteMap(project).byPath.get(path);
+  if (known) return known;
+  let cache = lazily.get(project);
+  if (!cache) lazily.set(project, (cache = new Map()));
+  if (!cache.has(path)) {
+    const abs = join(project.root, path);
+    cache.set(path, !path.startsWith('..') && isFile(abs) ? parseFile(path, readFileSync(abs)) : undefined);
+  }
+  return cache.get(path);
+}
+
 /** Resolves `url` as written in `from`. */
 export function resolveLink(project: Project, from: DocFile, url: string): Resolution {
   if (isExternal(url)) return { ok: true, external: true };
@@ -91,9 +118,11 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
     const candidates = path.startsWith('/')
       ? [posix.join('docs', path), posix.normalize(path.slice(1))]
       : [posix.normalize(posix.join(dir, path))];
-    const target = candidates.map((c) => map.byPath.get(c)).find(Boolean);
+    const target = candidates.map((c) => docAt(project, c)).find(Boolean);
     if (!target) {
-      const docs = [...map.byPath.keys()].filter((p) => p.startsWith('docs/')).map((p) => relativePath(dir, p));
+      const near = posix.dirname(candidates[0]!);
+      const onDisk = listMarkdown(project.root, near).map((name) => `${near}/${name}`);
+      const docs = [...new Set([...map.byPath.keys(), ...onDisk])].map((p) => relativePath(dir, p));
       const suggestion = closest(path.replace(/^\.\//, ''), docs.map((p) => p.replace(/^\.\//, '')));
       return {
         ok: false,

@@ -4,8 +4,16 @@ import { distance } from 'fastest-levenshtein';
  * The closest candidate to `input`, if it is close enough to be a plausible typo.
  * Case-insensitive; allows about one edit per four characters.
  */
-export function closest(input: string, candidates: Iterable<string>): string | undefined {
+export function closest(input: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   const needle = input.toLowerCase();
+  // An abbreviation (`prod` for `production`) is a stronger hint than a small edit distance.
+  if (needle.length >= 3) {
+    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(needle) && c !== input);
+    if (prefixed.length === 1) return prefixed[0];
+    const segment = candidates.filter((c) => c.toLowerCase().split(/[-_./]/).includes(needle) && c !== input);
+    if (segment.length === 1) return segment[0];
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -75,6 +75,14 @@ export interface TagList extends SourceRef {
   byKey: Map<string, TagDefinition & { offset: number }>;
 }
 
+/** A YAML data file of the repo (the service catalog, alert rules), parsed once with positions. */
+export interface DataFile extends SourceRef {
+  text: string;
+  doc: Document.Parsed;
+  /** Plain JS value, or undefined when the YAML has errors. */
+  data: unknown;
+}
+
 /** Everything checks may read: all files of the run, the tag list and the options. */
 export interface Project {
   root: string;
@@ -82,5 +90,9 @@ export interface Project {
   /** Files whose problems are reported (a subset of `files`). */
   targets: Set<string>;
   tags: TagList;
+  /** `src/data/catalog.yml`, or null when absent. */
+  catalog: DataFile | null;
+  /** `src/data/alerts/*.rules.yml`. */
+  alertRules: DataFile[];
   options: ValidateOptions;
 }
