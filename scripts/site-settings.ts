@@ -3,6 +3,8 @@
  * the build resolves them. Change them here only.
  */
 export const SITE_SETTINGS = {
+  /** Where the handbook is published; alert `runbook_url` annotations point here. */
+  url: 'https://ops-handbook.example.com',
   /** Docs are served under `/<routeBasePath>/`. */
   routeBasePath: 'docs',
   /** GitHub Pages serves `/x` from `x.html` without a redirect. */

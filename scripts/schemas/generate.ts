@@ -113,6 +113,12 @@ related: [RB-001]
 `;
 }
 
+/** A code span around any text, with a fence longer than any backtick run inside it. */
+const codeSpan = (text: string) => {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return fence.length > 1 ? `${fence} ${text} ${fence}` : `\`${text}\``;
+};
+
 const slugOf = (check: Check) => check.id.replace('/', '-');
 
 /** Shows control characters (a NUL in a binary example) as visible escapes. */
@@ -135,7 +141,7 @@ function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\` ${p.message.replace(/`/g, '')}`).join('\n')}\n`,
+      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---

@@ -8,11 +8,11 @@ const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n`;
 
 export default defineCheck({
   id: 'runbook/id-mentions',
-  description: 'A runbook id mentioned in prose ("see RB-007") belongs to an existing runbook.',
+  description: 'A runbook id mentioned in prose ("see `RB-007`") belongs to an existing runbook.',
   severity: 'error',
   docs: {
     why:
-      'People follow "go to RB-007" literally. If RB-007 was never written, or the number is a typo, ' +
+      'People follow "go to `RB-007`" literally. If it was never written, or the number is a typo, ' +
       'the reader searches for a procedure that does not exist.',
     fix: 'Correct the id, or write the runbook. Better still, make the mention a link: `[RB-007](../runbooks/rb-007-….md)`.',
     good: [{ title: 'An existing id', files: { 'docs/runbooks/rb-007.md': rb('RB-007') }, source: '---\ntype: guide\n---\n\nIf connections run out, follow RB-007.\n' }],
@@ -31,11 +31,14 @@ export default defineCheck({
     visit(file.tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;
       if (start === undefined) return;
+      // Text values may differ from the source (escapes): find each id in the source, left to right.
+      let from = start;
       for (const match of node.value.matchAll(/\bRB-\d{3}\b/g)) {
+        const found = file.source.indexOf(match[0], from);
+        const offset = found >= 0 ? found : start;
+        from = offset + match[0].length;
         if (ids.has(match[0])) continue;
-        // Text values may differ from the source (escapes); find the id in the source from the node's start.
-        const offset = file.source.indexOf(match[0], start);
-        report(file, { offset: offset >= 0 ? offset : start }, withHint(`no runbook has the id ${match[0]}`, didYouMean(match[0], ids)));
+        report(file, { offset }, withHint(`no runbook has the id ${match[0]}`, didYouMean(match[0], ids)));
       }
     });
   },

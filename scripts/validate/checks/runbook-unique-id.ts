@@ -12,7 +12,7 @@ export default defineCheck({
   severity: 'error',
   docs: {
     why:
-      'Alerts, permalinks (`/rb/RB-007`), incident notes and people say "run RB-007". If two pages ' +
+      'Alerts, permalinks (`/rb/RB-007`), incident notes and people say "run `RB-007`". If two pages ' +
       'claim the same id, the link lands on the wrong procedure during an incident.',
     fix: 'Ids are permanent: keep the id on the older runbook and give the new one the next free id (the message names it).',
     good: [

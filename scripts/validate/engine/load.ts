@@ -23,13 +23,15 @@ function readText(root: string, path: string): string | null {
   }
 }
 
-/** The catalog and alert rule files of the repo at `root`, or of `files` when given (tests). */
-function readData(root: string, files?: Record<string, string>): Pick<Project, 'catalog' | 'alertRules'> {
-  const get = (p: string) => (files ? files[p] ?? null : readText(root, p));
-  const catalogText = get(CATALOG_FILE);
-  let rulePaths: string[];
-  if (files) rulePaths = Object.keys(files).filter((p) => p.startsWith(`${ALERTS_DIR}/`));
-  else {
+/**
+ * The catalog and alert rule files: from `files` where they hold them (tests, examples), else from
+ * the repository at `root`.
+ */
+function readData(root: string, files: Record<string, string> = {}): Pick<Project, 'catalog' | 'alertRules'> {
+  const catalogText = files[CATALOG_FILE] ?? readText(root, CATALOG_FILE);
+  let rulePaths = Object.keys(files).filter((p) => p.startsWith(`${ALERTS_DIR}/`));
+  const fromMemory = rulePaths.length > 0;
+  if (!fromMemory) {
     try {
       rulePaths = readdirSync(join(root, ALERTS_DIR)).filter((n) => /\.ya?ml$/.test(n)).map((n) => `${ALERTS_DIR}/${n}`).sort();
     } catch {
@@ -39,7 +41,7 @@ function readData(root: string, files?: Record<string, string>): Pick<Project, '
   return {
     catalog: catalogText === null ? null : loadDataFile(CATALOG_FILE, catalogText),
     alertRules: rulePaths.flatMap((p) => {
-      const text = get(p);
+      const text = fromMemory ? files[p]! : readText(root, p);
       return text === null ? [] : [loadDataFile(p, text)];
     }),
   };
@@ -156,12 +158,11 @@ export function projectFromMemory(
   options: ValidateOptions,
 ): Project {
   const isData = (p: string) => p === TAGS_FILE || p === CATALOG_FILE || p.startsWith(`${ALERTS_DIR}/`);
-  const hasData = Object.keys(files).some((p) => p === CATALOG_FILE || p.startsWith(`${ALERTS_DIR}/`));
   const parsed = Object.entries(files)
     .filter(([p]) => !isData(p))
     .map(([p, text]) => parseFile(p, new TextEncoder().encode(text)));
   const tags = TAGS_FILE in files ? loadTags(TAGS_FILE, files[TAGS_FILE]!) : readTags(root);
-  const data = hasData ? readData(root, files) : readData(root);
+  const data = readData(root, files);
   const targets = new Set([...parsed.map((f) => f.path), ...Object.keys(files).filter(isData)]);
   return { root, files: parsed, targets, tags, ...data, options };
 }
