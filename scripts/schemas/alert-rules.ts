@@ -3,7 +3,7 @@
  * conventions of this handbook: a `severity` label from the one severity scheme, a `team` label, and
  * a `runbook_url` annotation pointing at the alert's permalink.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from './frontmatter.ts';
 
 const duration = z.string().regex(/^(\d+(ms|s|m|h|d|w|y))+$/, { error: 'must be a Prometheus duration such as `5m`' });

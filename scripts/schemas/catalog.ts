@@ -4,7 +4,7 @@
  * dashboard, team) is written once, there. Pages render it with `::catalog-*` directives; checks
  * validate frontmatter and directives against it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case kebab-case, like `api-gateway`' });
 const text = z.string().trim().min(1, { error: 'must not be empty' });

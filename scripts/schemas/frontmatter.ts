@@ -7,7 +7,7 @@
  * - `docs/contributing/frontmatter-reference.md` (the page authors read).
  * Run `npm run generate` after editing this file; a test fails while the generated files are stale.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DOC_TYPES = [
   'runbook',

@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadChecks } from '../validate/checks/index.ts';
 import type { Check, Example } from '../validate/engine/check.ts';
 import { DOC_TYPES, REVIEW_KEYS, frontmatterSchema, schemas, type DocType } from './frontmatter.ts';

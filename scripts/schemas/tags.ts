@@ -1,5 +1,5 @@
 /** Schema of `docs/tags.yml`, Docusaurus' controlled tag list. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const tagDefinitionSchema = z.strictObject({
   label: z.string().trim().min(1, { error: 'label must not be empty' }).meta({ description: 'Text shown on the tag.' }),

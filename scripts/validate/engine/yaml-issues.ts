@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { didYouMean, withHint } from './suggest.ts';
 
 /** Where a zod issue points in a YAML document, as an offset into the YAML text, and what to say. */

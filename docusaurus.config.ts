@@ -1,0 +1,68 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+import { existingSections } from './src/sections-fs.ts';
+import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
+import { SITE_SETTINGS } from './scripts/site-settings.ts';
+
+const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
+
+const repoUrl = (env('HANDBOOK_REPO_URL') ?? 'https://git.example.com/platform/ops-handbook').replace(/\/+$/, '');
+// @docusaurus/faster (Rspack, SWC, Lightning CSS): DOCUSAURUS_FASTER=true|false. The default is whichever
+// built this repo faster when measured (`npm run build`, 2 cores).
+const faster = (env('DOCUSAURUS_FASTER') ?? 'true') !== 'false';
+
+const NAVBAR = ['runbooks', 'troubleshooting', 'rollback', 'deployment', 'quick-reference', 'contributing'];
+// Only link to sections that exist: a link to a missing one would break the build.
+const navbarItems = existingSections()
+  .filter((section) => NAVBAR.includes(section.folder))
+  .map(({ folder, label }) => ({ to: `/${SITE_SETTINGS.routeBasePath}/${folder}`, label, position: 'left' as const }));
+
+const config: Config = {
+  title: 'Operations Handbook',
+  tagline: 'Deploy, troubleshoot and roll back the platform.',
+  // Shared with `npm run validate`, which resolves links exactly as this build does.
+  url: env('SITE_URL') ?? SITE_SETTINGS.url,
+  baseUrl: SITE_SETTINGS.baseUrl,
+  trailingSlash: SITE_SETTINGS.trailingSlash,
+  favicon: 'img/favicon.svg',
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: { format: 'detect', mermaid: true, hooks: { onBrokenMarkdownLinks: 'throw' } },
+  themes: ['@docusaurus/theme-mermaid'],
+  // faster's SSG worker threads need this v4 flag. (Not `v4: true`: its CSS cascade layers, polyfilled for
+  // the default browser targets, let Infima override custom.css.)
+  future: { v4: { removeLegacyPostBuildHeadAttribute: true }, faster },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: SITE_SETTINGS.routeBasePath,
+          sidebarPath: './sidebars.ts',
+          // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml).
+          remarkPlugins: [remarkCatalogDirectives],
+          tags: 'tags.yml',
+          onInlineTags: 'throw',
+          showLastUpdateTime: true,
+          showLastUpdateAuthor: true,
+          editUrl: `${repoUrl}/edit/main/`,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  // esm-site: build fixes for a `"type": "module"` package (see the plugin's header).
+  plugins: ['./src/plugins/doc-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: { title: 'Operations Handbook', items: navbarItems },
+    footer: { style: 'dark', copyright: 'Operations Handbook · platform-sre' },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,123 @@
+/**
+ * doc-index: a data plugin that gathers, once per build, what the home page search needs from every
+ * doc (permalink, title, description and a few frontmatter keys) and publishes it as global data
+ * (`usePluginData('doc-index')`). It also writes the same data to `build/doc-index.json` for tools
+ * and the browser tests.
+ *
+ * The keys are picked from the frontmatter schemas in `scripts/schemas/frontmatter.ts`, never
+ * redefined here. Frontmatter is not validated here (that is `npm run validate`'s job): a value of
+ * the wrong shape is simply left out so that the build does not crash on it.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { DocMetadata, LoadedContent } from '@docusaurus/plugin-content-docs';
+import type { Frontmatter, RunbookFrontmatter } from '../../../scripts/schemas/frontmatter.ts';
+
+export const PLUGIN_NAME = 'doc-index';
+export const DOC_INDEX_FILE = 'doc-index.json';
+
+/** One doc, as the home page search sees it. */
+export type DocIndexEntry = {
+  permalink: string;
+  title: string;
+  description: string;
+  /** Source path relative to the site, e.g. `docs/runbooks/rb-001-x.md`. */
+  source: string;
+  type?: Frontmatter['type'];
+  /** `YYYY-MM-DD` (YAML dates are parsed to `Date` by Docusaurus, normalised back here). */
+  last_reviewed?: Frontmatter['last_reviewed'];
+  owner?: Frontmatter['owner'];
+} & Partial<Pick<RunbookFrontmatter, 'runbook_id' | 'severity' | 'services' | 'alerts' | 'symptoms'>>;
+
+/** A generated-index category page (`/docs/runbooks`): only sections that exist get one. */
+export type DocIndexSection = { slug: string; label: string; permalink: string };
+
+export type DocIndexData = { entries: DocIndexEntry[]; sections: DocIndexSection[] };
+
+const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
+
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+const asStringList = (value: unknown): string[] | undefined => {
+  if (!Array.isArray(value)) return undefined;
+  const items = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  return items.length > 0 ? items : undefined;
+};
+
+/** `2026-11-01` whether YAML gave us a string or (unquoted date) a `Date` at UTC midnight. */
+export function isoDay(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return asString(value);
+}
+
+/**
+ * The URL the page is actually served at. Docs metadata keeps `/docs/x/` for `x/index.md`; routes
+ * and files follow the site's `trailingSlash` (and client-side navigation must too).
+ */
+export function servedPath(permalink: string, trailingSlash: boolean | undefined, baseUrl: string): string {
+  if (trailingSlash === undefined || permalink === baseUrl) return permalink;
+  const [path = '', rest = ''] = permalink.split(/(?=[?#])/, 2);
+  const fixed = trailingSlash ? (path.endsWith('/') ? path : `${path}/`) : path.replace(/\/+$/, '');
+  return `${fixed}${rest}`;
+}
+
+/** Picks the indexed keys from one doc. Undefined keys are dropped to keep global data small. */
+export function toEntry(doc: DocMetadata, context: Pick<LoadContext, 'siteDir' | 'siteConfig'>): DocIndexEntry {
+  const { siteDir, siteConfig } = context;
+  const fm = doc.frontMatter as Record<string, unknown>;
+  const entry: DocIndexEntry = {
+    permalink: servedPath(doc.permalink, siteConfig.trailingSlash, siteConfig.baseUrl),
+    title: doc.title,
+    description: doc.description,
+    source: doc.source.startsWith('@site/') ? doc.source.slice('@site/'.length) : relative(siteDir, doc.source),
+    type: asString(fm['type']) as DocIndexEntry['type'],
+    runbook_id: asString(fm['runbook_id']),
+    severity: asString(fm['severity']) as DocIndexEntry['severity'],
+    services: asStringList(fm['services']),
+    alerts: asStringList(fm['alerts']),
+    symptoms: asStringList(fm['symptoms']),
+    owner: asString(fm['owner']),
+    last_reviewed: isoDay(fm['last_reviewed']),
+  };
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as DocIndexEntry;
+}
+
+export default function docIndexPlugin(context: LoadContext): Plugin<void> {
+  let data: DocIndexData = { entries: [], sections: [] };
+  return {
+    name: PLUGIN_NAME,
+
+    async allContentLoaded({ allContent, actions }) {
+      const docsContent = allContent[DOCS_PLUGIN]?.['default'] as LoadedContent | undefined;
+      if (!docsContent) throw new Error(`${PLUGIN_NAME}: the docs plugin (${DOCS_PLUGIN}) is not loaded`);
+
+      const entries: DocIndexEntry[] = [];
+      const sections: DocIndexSection[] = [];
+      for (const version of docsContent.loadedVersions) {
+        for (const doc of version.docs) {
+          if (!doc.unlisted) entries.push(toEntry(doc, context));
+        }
+        for (const sidebar of Object.values(version.sidebars)) {
+          for (const item of sidebar) {
+            if (item.type === 'category' && item.link?.type === 'generated-index') {
+              sections.push({
+                slug: item.link.slug,
+                label: item.label,
+                permalink: servedPath(item.link.permalink, context.siteConfig.trailingSlash, context.siteConfig.baseUrl),
+              });
+            }
+          }
+        }
+      }
+      entries.sort((a, b) => a.permalink.localeCompare(b.permalink));
+      data = { entries, sections };
+      actions.setGlobalData(data);
+    },
+
+    async postBuild({ outDir }) {
+      await writeFile(join(outDir, DOC_INDEX_FILE), `${JSON.stringify(data, null, 2)}\n`);
+    },
+  };
+}
