@@ -1,6 +1,6 @@
 import { loadChecks } from './checks/index.ts';
 import { loadProject } from './engine/load.ts';
-import { runChecks } from './engine/runner.ts';
+import { collectSkipped, prepareChecks, runChecks } from './engine/runner.ts';
 import type { ValidateOptions } from './engine/types.ts';
 import type { RunResult } from './reporters/types.ts';
 
@@ -9,6 +9,8 @@ export async function validate(root: string, paths: string[], options: ValidateO
   const started = performance.now();
   const checks = await loadChecks();
   const project = loadProject(root, paths, options);
-  const problems = runChecks(project, checks);
-  return { files: project.targets.size, problems, elapsedMs: performance.now() - started };
+  const prepared = await prepareChecks(project, checks);
+  const problems = [...prepared, ...runChecks(project, checks)];
+  const skipped = collectSkipped(project, checks);
+  return { files: project.targets.size, problems, ...(skipped.length ? { skipped } : {}), elapsedMs: performance.now() - started };
 }

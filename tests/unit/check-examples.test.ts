@@ -28,13 +28,13 @@ describe('check registry', () => {
 for (const check of checks) {
   describe(check.id, () => {
     for (const example of check.docs.good) {
-      it(`good: ${example.title}`, () => {
-        expect(runExample(check, example)).toEqual([]);
+      it(`good: ${example.title}`, async () => {
+        expect(await runExample(check, example)).toEqual([]);
       });
     }
     for (const example of check.docs.bad) {
-      it(`bad: ${example.title}`, () => {
-        const problems = runExample(check, example);
+      it(`bad: ${example.title}`, async () => {
+        const problems = await runExample(check, example);
         const expected = example.problems ?? [];
         expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(expected.map((e) => e.at));
         problems.forEach((p, i) => {

@@ -40,6 +40,21 @@ export interface Check {
   checkFile?(file: DocFile, project: Project, report: Report): void;
   /** Called once per run, for checks across files. */
   checkProject?(project: Project, report: Report): void;
+  /**
+   * Optional asynchronous set-up, awaited once per run before any check runs (by validate.ts and
+   * the example runner): for libraries with an async API (secretlint). Keep results in a cache the
+   * synchronous `checkFile` reads; `checkFile` must still work (never crash) without it.
+   */
+  prepare?(project: Project): Promise<void>;
+  /** Optional: where a visible opt-out marker suppressed a check in this run; reporters count them. */
+  skipped?(project: Project): Skipped[];
+}
+
+/** A check a page opted out of, with its reason (`<!-- commands-ignore rule: reason -->`). */
+export interface Skipped extends Position {
+  file: string;
+  rule: string;
+  reason: string;
 }
 
 export function defineCheck(check: Check): Check {

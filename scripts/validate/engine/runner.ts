@@ -1,4 +1,4 @@
-import type { Check, Location, Report } from './check.ts';
+import type { Check, Location, Report, Skipped } from './check.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
 
 function resolve(file: SourceRef, at: Location): Position {
@@ -64,4 +64,37 @@ export function runChecks(project: Project, checks: readonly Check[]): Problem[]
     }
   }
   return problems.sort(compareProblems);
+}
+
+/**
+ * Awaits every check's optional `prepare` (async set-up). A failing `prepare` is reported like a
+ * crashed check; the check's synchronous part still runs.
+ */
+export async function prepareChecks(project: Project, checks: readonly Check[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const check of checks) {
+    if (!check.prepare) continue;
+    try {
+      await check.prepare(project);
+    } catch (error) {
+      const where = project.files.find((f) => project.targets.has(f.path));
+      if (!where) continue;
+      const detail = error instanceof Error ? error.message : String(error);
+      problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', severity: 'error', message: `check \`${check.id}\` failed to prepare; this is a bug in the validator, please report it: ${detail}` });
+    }
+  }
+  return problems;
+}
+
+/** Every opt-out of this run (in reported files), sorted like problems. */
+export function collectSkipped(project: Project, checks: readonly Check[]): Skipped[] {
+  const out: Skipped[] = [];
+  for (const check of checks) {
+    try {
+      out.push(...(check.skipped?.(project) ?? []).filter((s) => project.targets.has(s.file)));
+    } catch {
+      // Counting opt-outs never fails a run; the check itself reports its crash.
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1));
 }

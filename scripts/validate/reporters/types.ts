@@ -1,8 +1,11 @@
+import type { Skipped } from '../engine/check.ts';
 import type { Problem } from '../engine/types.ts';
 
 export interface RunResult {
   files: number;
   problems: Problem[];
+  /** Checks that visible opt-out markers suppressed (absent when there are none). */
+  skipped?: Skipped[];
   /** Wall time of the run in milliseconds. */
   elapsedMs: number;
 }

@@ -1,0 +1,276 @@
+/**
+ * Subcommands and flags, validated against completion specs: @withfig/autocomplete (a maintained
+ * library of CLI specs, node_modules/@withfig/autocomplete/build/<cmd>.js), with the local
+ * corrections of overrides.ts. The toolbox (src/data/toolbox.yml) says which spec each tool uses.
+ *
+ * Specs are ES modules; they are loaded lazily and synchronously with `require` (Node ≥ 20.19 can
+ * require ES modules), including Fig's lazy `loadSpec` subcommands (aws), and cached.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { toolboxSchema, type Toolbox } from '../../schemas/toolbox.ts';
+import { applyOverrides, LOCAL_SPECS, setFigLoader } from './overrides.ts';
+import type { SimpleCommand, Word } from './parse.ts';
+
+export interface FigArg {
+  name?: string;
+  isOptional?: boolean;
+  isVariadic?: boolean;
+  isCommand?: boolean;
+  suggestions?: unknown;
+}
+export interface FigOption {
+  name: string | string[];
+  args?: FigArg | FigArg[];
+  isPersistent?: boolean;
+  requiresSeparator?: boolean | string;
+  description?: string;
+}
+export interface FigSpec {
+  name: string | string[];
+  subcommands?: FigSpec[];
+  options?: FigOption[];
+  args?: FigArg | FigArg[];
+  loadSpec?: unknown;
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean };
+  requiresSubcommand?: boolean;
+  /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
+  looseOptions?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+export const TOOLBOX_FILE = 'src/data/toolbox.yml';
+let figBuild: string | null = null;
+try {
+  figBuild = join(dirname(require.resolve('@withfig/autocomplete/package.json')), 'build');
+} catch {
+  // @withfig/autocomplete only exports its index; resolve the package folder by path instead.
+  figBuild = join(here, '..', '..', '..', 'node_modules', '@withfig', 'autocomplete', 'build');
+}
+
+export const names = (n: string | string[]): string[] => (Array.isArray(n) ? n : [n]);
+
+/** The toolbox, read once from the repository. `error` says why it could not be used. */
+export const toolbox: { tools: Toolbox['tools']; error?: string; text: string } = (() => {
+  let text = '';
+  try {
+    text = readFileSync(join(here, '..', '..', '..', TOOLBOX_FILE), 'utf8');
+    const result = toolboxSchema.safeParse(parseYaml(text));
+    if (result.success) return { tools: result.data.tools, text };
+    const issue = result.error.issues[0]!;
+    return { tools: {}, text, error: `${issue.path.join('.')}: ${issue.message}` };
+  } catch (error) {
+    return { tools: {}, text, error: error instanceof Error ? error.message : String(error) };
+  }
+})();
+
+const loaded = new Map<string, FigSpec | null>();
+
+function requireFig(name: string): FigSpec | null {
+  if (loaded.has(name)) return loaded.get(name)!;
+  let spec: FigSpec | null = null;
+  try {
+    if (/^[\w@./+-]+$/.test(name) && !name.includes('..') && figBuild) {
+      const mod = require(join(figBuild, `${name}.js`)) as { default?: unknown };
+      spec = typeof mod.default === 'object' && mod.default !== null ? (mod.default as FigSpec) : null;
+    }
+  } catch {
+    spec = null;
+  }
+  loaded.set(name, spec);
+  return spec;
+}
+
+setFigLoader(requireFig);
+
+const specs = new Map<string, FigSpec | null>();
+
+/** The spec a tool is checked with, or null when its flags are not checked (`spec: none`). */
+export function specFor(tool: string): FigSpec | null {
+  if (specs.has(tool)) return specs.get(tool)!;
+  const entry = toolbox.tools[tool];
+  let spec: FigSpec | null = null;
+  if (entry && entry.spec !== 'none') {
+    const base = entry.spec === 'local' ? (LOCAL_SPECS[tool]?.() ?? null) : requireFig(entry.spec);
+    spec = base ? applyOverrides(tool, base, requireFig) : null;
+  }
+  specs.set(tool, spec);
+  return spec;
+}
+
+/** A lazily loaded subcommand (`loadSpec: 'aws/s3'`), merged into its stub. */
+function resolveSub(sub: FigSpec): FigSpec {
+  if (typeof sub.loadSpec !== 'string') return sub.loadSpec ? { ...sub, looseOptions: true, args: { isVariadic: true } } : sub;
+  const loadedSpec = requireFig(sub.loadSpec);
+  if (!loadedSpec) return { ...sub, looseOptions: true, args: { isVariadic: true } };
+  return { ...loadedSpec, name: sub.name };
+}
+
+export interface UsedOption {
+  option: FigOption;
+  /** The name as written (`-n`, `--namespace`). */
+  written: string;
+  word: Word;
+  value?: Word | { value: string; raw: string; start: number; end: number; open: boolean };
+}
+
+export interface Interpretation {
+  tool: string;
+  /** Subcommand names as resolved (`['rollout', 'undo']`). */
+  path: string[];
+  options: UsedOption[];
+  positionals: Word[];
+  /** Words after `--` (kubectl exec … -- cmd). */
+  afterDashes: Word[];
+  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value' }>;
+}
+
+const takesValue = (o: FigOption) => {
+  const args = o.args === undefined ? [] : Array.isArray(o.args) ? o.args : [o.args];
+  return args.length > 0 && !args.every((a) => a.isOptional);
+};
+const optionalValue = (o: FigOption) => {
+  const args = o.args === undefined ? [] : Array.isArray(o.args) ? o.args : [o.args];
+  return args.length > 0 && args.every((a) => a.isOptional);
+};
+const hasArgs = (s: FigSpec) => s.args !== undefined && (!Array.isArray(s.args) || s.args.length > 0);
+
+const NUMBER = /^-\d+$/;
+
+/**
+ * Walks a command's words through its spec (like Fig's parser): subcommands, long and short
+ * options, `--opt=value`, `-n value`, combined short flags (`-it`), persistent options of parent
+ * commands, `--` ending options. Unknown subcommands and flags and flags missing their value are
+ * problems, each with a "did you mean" candidate list in `candidates`.
+ */
+export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: string): Interpretation & { candidates: Map<number, string[]> } {
+  const out: Interpretation & { candidates: Map<number, string[]> } = {
+    tool,
+    path: [],
+    options: [],
+    positionals: [],
+    afterDashes: [],
+    problems: [],
+    candidates: new Map(),
+  };
+  const words = command.args;
+  if (!spec) {
+    // No spec: positionals and flags as written; nothing is a problem.
+    let dashes = false;
+    for (const w of words) {
+      if (dashes) out.afterDashes.push(w);
+      else if (w.value === '--') dashes = true;
+      else if (w.value?.startsWith('-') && w.value.length > 1 && !NUMBER.test(w.value)) {
+        const eq = w.value.indexOf('=');
+        const written = eq > 0 ? w.value.slice(0, eq) : w.value;
+        out.options.push({ option: { name: written }, written, word: w, value: eq > 0 ? { ...w, value: w.value.slice(eq + 1) } : undefined });
+      } else out.positionals.push(w);
+    }
+    return out;
+  }
+  let node = spec;
+  let persistent: FigOption[] = [];
+  const available = () => [...(node.options ?? []), ...persistent];
+  const find = (name: string) => available().find((o) => names(o.name).includes(name));
+  const allNames = () => available().flatMap((o) => names(o.name));
+  let dashes = false;
+  let sawPositional = false;
+  const posix = !node.parserDirectives?.flagsArePosixNoncompliant;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const v = w.value;
+    if (dashes) {
+      out.afterDashes.push(w);
+      continue;
+    }
+    if (v === null || (w.open && !(v.startsWith('-') && !/^-+_/.test(v)))) {
+      out.positionals.push(w);
+      sawPositional = true;
+      continue;
+    }
+    if (v === '--') {
+      dashes = true;
+      continue;
+    }
+    if (sawPositional && spec.parserDirectives?.optionsMustPrecedeArguments) {
+      out.positionals.push(w);
+      continue;
+    }
+    const isFlag = v.startsWith('-') && v.length > 1 && !NUMBER.test(v) && !(node.looseOptions ?? false);
+    if (v.startsWith('-') && node.looseOptions) {
+      out.options.push({ option: { name: v }, written: v, word: w });
+      continue;
+    }
+    if (isFlag) {
+      const eq = v.indexOf('=');
+      const written = eq > 0 ? v.slice(0, eq) : v;
+      const inline = eq > 0 ? { value: v.slice(eq + 1), raw: w.raw, start: w.start + eq + 1, end: w.end, open: w.open } : undefined;
+      const option = find(written);
+      const consumeValue = (opt: FigOption, name: string) => {
+        const next = words[i + 1];
+        const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
+        if (!next || nextIsFlag) {
+          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value' });
+          out.options.push({ option: opt, written: name, word: w });
+        } else {
+          out.options.push({ option: opt, written: name, word: w, value: next });
+          i++;
+        }
+      };
+      if (option) {
+        if (inline || !takesValue(option) || optionalValue(option)) out.options.push({ option, written, word: w, value: inline });
+        else consumeValue(option, written);
+        continue;
+      }
+      if (posix && !v.startsWith('--') && v.length > 2) {
+        // Combined short flags: `-it`, `-ojson`, `-n100`.
+        let ok = true;
+        for (let k = 1; k < v.length; k++) {
+          const short = find(`-${v[k]}`);
+          if (!short) {
+            ok = false;
+            break;
+          }
+          if (takesValue(short)) {
+            const rest = v.slice(k + 1).replace(/^=/, '');
+            if (rest) out.options.push({ option: short, written: `-${v[k]}`, word: w, value: { value: rest, raw: rest, start: w.start + k + 1, end: w.end, open: w.open } });
+            else consumeValue(short, `-${v[k]}`);
+            break;
+          }
+          out.options.push({ option: short, written: `-${v[k]}`, word: w });
+        }
+        if (ok) continue;
+      }
+      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag' });
+      out.candidates.set(out.problems.length - 1, allNames());
+      continue;
+    }
+    // A positional: a subcommand, or an argument.
+    const subs = node.subcommands ?? [];
+    const sub = !sawPositional ? subs.find((s) => names(s.name).includes(v)) : undefined;
+    if (sub) {
+      persistent = [...persistent, ...(node.options ?? []).filter((o) => o.isPersistent)];
+      node = resolveSub(sub);
+      out.path.push(v);
+      continue;
+    }
+    if (subs.length > 0 && !sawPositional && !hasArgs(node) && !w.open) {
+      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand' });
+      out.candidates.set(out.problems.length - 1, subs.flatMap((s) => names(s.name)));
+      // Nothing after an unknown subcommand can be checked.
+      return out;
+    }
+    out.positionals.push(w);
+    sawPositional = true;
+  }
+  return out;
+}
+
+/** The first value of any of `flags` (`-n`, `--namespace`). */
+export function optionValue(interp: Interpretation, ...flags: string[]): UsedOption | undefined {
+  return interp.options.find((o) => flags.includes(o.written) || names(o.option.name).some((n) => flags.includes(n)));
+}
