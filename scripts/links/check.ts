@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
-import { loadDataFile, selectFiles, walk } from '../validate/engine/load.ts';
+import { loadDataFile, selectFiles, TAGS_FILE, walk } from '../validate/engine/load.ts';
 import { parseFile } from '../validate/engine/parse.ts';
 import { compareProblems } from '../validate/engine/runner.ts';
 import { closest, withHint } from '../validate/engine/suggest.ts';
@@ -73,7 +73,7 @@ export function selectLinkFiles(root: string, paths: string[]): string[] {
   const { targets } = selectFiles(root, paths);
   const all = [...targets];
   if (paths.length === 0 && existsSync(join(root, DATA_DIR))) all.push(...walk(root, DATA_DIR));
-  return [...new Set(all)].filter((p) => /\.(mdx?|ya?ml)$/i.test(p)).sort();
+  return [...new Set(all)].filter((p) => p !== TAGS_FILE && /\.(mdx?|ya?ml)$/i.test(p)).sort();
 }
 
 export function extractAll(root: string, files: string[]): Occurrence[] {

@@ -133,7 +133,7 @@ export function loadConfig(root: string, path = CONFIG_FILE): { config: LinksCon
   const parsed = linksConfigSchema.safeParse(file.data ?? {});
   if (!parsed.success) {
     const located = locateIssues(file.doc, file.data, parsed.error.issues, { allowedKeys: keysAt });
-    return { config: null, problems: located.map((l) => problem(l.offset, l.message)) };
+    return { config: null, problems: located.map((l) => problem(l.offset, l.message)).sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   return { config: compile(parsed.data), problems: [] };
 }
