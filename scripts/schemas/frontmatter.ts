@@ -11,6 +11,7 @@ import * as z from 'zod';
 
 export const DOC_TYPES = [
   'runbook',
+  'procedure',
   'troubleshooting',
   'rollback',
   'incident',
@@ -152,6 +153,11 @@ export const schemas = {
     symptoms,
     estimated_time: estimatedTime,
   }, 'A procedure that takes an on-call engineer from an alert or symptom to mitigation.'),
+  procedure: typed('procedure', {
+    services: services.optional(),
+    environments: environments.optional(),
+    estimated_time: estimatedTime,
+  }, 'A planned operational task done on purpose (backup, restore, scaling, secret rotation, certificate renewal): a task runbook.'),
   troubleshooting: typed('troubleshooting', {
     services,
     symptoms,
@@ -191,6 +197,7 @@ export const schemas = {
 /** Discriminated union of every doc type (used for the JSON Schema). */
 export const frontmatterSchema = z.discriminatedUnion('type', [
   schemas.runbook,
+  schemas.procedure,
   schemas.troubleshooting,
   schemas.rollback,
   schemas.incident,

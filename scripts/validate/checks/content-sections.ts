@@ -1,0 +1,102 @@
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SECTION_CONTRACTS } from '../../schemas/sections.ts';
+import { defineCheck } from '../engine/check.ts';
+import { closest } from '../engine/suggest.ts';
+
+/** Heading text without a trailing `{#explicit-id}`. */
+const headingText = (heading: Heading) => toString(heading).replace(/\s*\{#[^}]*\}\s*$/, '').trim();
+
+const fm = (type: string, extra = '') =>
+  `---\ntype: ${type}\ntitle: Example\ndescription: Example.\nowner: platform-sre\nlast_reviewed: 2026-11-01\nreview_interval: 90d\n${extra}---\n`;
+const procedure = fm('procedure');
+
+export default defineCheck({
+  id: 'content/sections',
+  description: 'Runbooks, procedures, troubleshooting, rollback and deployment pages have their required sections, in order.',
+  severity: 'error',
+  docs: {
+    why:
+      'At 3 a.m. the reader jumps to "Mitigation" or "Rollback" without reading the rest. When every page of a type ' +
+      'has the same sections in the same order, the answer is where they expect it, and a page without a way back ' +
+      `or an escalation path cannot be merged. Contracts: ${Object.entries(SECTION_CONTRACTS)
+        .map(([type, c]) => `${type}: ${c!.required.join(', ')}`)
+        .join('; ')}.`,
+    fix:
+      'Add the missing level-2 heading (`## Rollback`) where the message says, or fix its spelling. Other sections ' +
+      'may sit between the required ones; put details in level-3 subsections.',
+    good: [
+      {
+        title: 'A procedure with its sections, and an extra one in between',
+        source: `${procedure}\n## Prerequisites\n\nAccess.\n\n## Procedure\n\nSteps.\n\n## Notes\n\nExtra.\n\n## Verification\n\nCheck.\n\n## Rollback\n\nUndo.\n`,
+      },
+    ],
+    bad: [
+      {
+        title: 'A section is missing',
+        source: `${procedure}\n## Prerequisites\n\nAccess.\n\n## Procedure\n\nSteps.\n\n## Rollback\n\nUndo.\n`,
+        problems: [{ at: '18:1', message: 'missing section `## Verification`' }],
+      },
+      {
+        title: 'A misspelt heading',
+        source: `${procedure}\n## Prerequisites\n\n## Procedure\n\n## Verfication\n\n## Rollback\n`,
+        problems: [{ at: '14:1', message: 'Did you mean `Verification`?' }],
+      },
+      {
+        title: 'Sections out of order',
+        source: `${procedure}\n## Prerequisites\n\n## Verification\n\n## Procedure\n\n## Rollback\n`,
+        problems: [{ at: '12:1', message: '`## Verification` must come after `## Procedure`' }],
+      },
+      {
+        title: 'A page with no sections at all',
+        source: `${procedure}\nJust do it.\n`,
+        problems: [{ at: '10:1', message: 'no sections; procedure pages need `## Prerequisites`, `## Procedure`, `## Verification`, `## Rollback`' }],
+      },
+    ],
+  },
+  checkFile(file, _project, report) {
+    const data = file.frontmatter?.data as Record<string, unknown> | undefined;
+    const type = typeof data?.['type'] === 'string' ? data['type'] : undefined;
+    const contract = type ? SECTION_CONTRACTS[type as keyof typeof SECTION_CONTRACTS] : undefined;
+    if (!contract || !file.tree) return;
+
+    const h2 = file.tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2);
+    const texts = h2.map(headingText);
+    const required = contract.required;
+    const label = (s: string) => `\`## ${s}\``;
+    const order = `${type} pages need ${required.map(label).join(', ')}, in this order (${contract.why})`;
+
+    if (h2.length === 0) {
+      const body = file.tree.children.find((n) => n.type !== 'yaml');
+      report(file, body ? { node: body } : { offset: file.source.length }, `no sections; ${order}`);
+      return;
+    }
+
+    // Where each required heading is, by exact text (case-insensitive).
+    const found = required.map((name) => texts.findIndex((t) => t.toLowerCase() === name.toLowerCase()));
+    const unmatched = new Set(texts.map((_, i) => i).filter((i) => !found.includes(i)));
+    let last = -1;
+    required.forEach((name, r) => {
+      const at = found[r]!;
+      if (at === -1) {
+        // A near miss among the headings that match no required section is a typo, reported there.
+        const typo = [...unmatched].find((i) => closest(texts[i]!, [name]) === name);
+        if (typo !== undefined) {
+          unmatched.delete(typo);
+          report(file, { node: h2[typo]! }, `heading \`## ${texts[typo]}\` is not a section of ${type} pages. Did you mean \`${name}\`?`);
+          return;
+        }
+        // Report where the section should start: at the next required heading that exists, else the end.
+        const next = found.slice(r + 1).find((i) => i !== -1 && i > last);
+        const where = next !== undefined ? { node: h2[next]! } : { offset: file.source.length };
+        report(file, where, `missing section ${label(name)}; ${order}`);
+        return;
+      }
+      if (at < last) {
+        report(file, { node: h2[at]! }, `${label(name)} must come after ${label(texts[last]!)}; ${order}`);
+        return;
+      }
+      last = at;
+    });
+  },
+});
