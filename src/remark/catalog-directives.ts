@@ -7,15 +7,20 @@
  *   ::catalog-service{name=api-gateway}     a service: owner, repo, image, health, deployments, dashboards, logs
  *   ::catalog-environments                  environments: namespace, kube context, Helm releases, URLs
  *   ::catalog-urls{env=production}          critical URLs of an environment, with dashboards and tools
+ *   ::catalog-alerts                        every alerting rule (src/data/alerts/*.rules.yml): severity,
+ *   ::catalog-alerts{team=database}         team, how long it must hold, what it means, its runbook
  *
  * `npm run validate` checks these directives (rule catalog/directives) against the same spec.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow, List } from 'mdast';
 import { parse } from 'yaml';
 import { visit } from 'unist-util-visit';
 import { catalogSchema, type Catalog } from '../../scripts/schemas/catalog.ts';
+import { ruleFileSchema, type AlertingRule } from '../../scripts/schemas/alert-rules.ts';
+import { SITE_SETTINGS } from '../../scripts/site-settings.ts';
 
 type AttrKind = 'team' | 'service' | 'environment';
 
@@ -25,6 +30,7 @@ export const CATALOG_DIRECTIVES: Record<string, { attributes: Record<string, { k
   'catalog-service': { attributes: { name: { kind: 'service', required: true } }, description: 'Facts of one service.' },
   'catalog-environments': { attributes: {}, description: 'Every environment: namespace, context, releases, URLs.' },
   'catalog-urls': { attributes: { env: { kind: 'environment', required: true } }, description: 'Critical URLs of one environment.' },
+  'catalog-alerts': { attributes: { team: { kind: 'team', required: false } }, description: 'Alerting rules (of every team, or one): severity, duration, meaning, runbook permalink.' },
 };
 
 export function attributeValues(catalog: Catalog, kind: AttrKind): string[] {
@@ -109,6 +115,32 @@ function urls(catalog: Catalog, env: string): List {
   };
 }
 
+/** Alerting rules of every `src/data/alerts/*.rules.yml`, in file order. */
+export function loadAlertRules(dir = fileURLToPath(new URL('../data/alerts/', import.meta.url))): AlertingRule[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.rules.yml'))
+    .sort()
+    .flatMap((name) => ruleFileSchema.parse(parse(readFileSync(join(dir, name), 'utf8'))).groups)
+    .flatMap((group) => group.rules)
+    .filter((rule): rule is AlertingRule => 'alert' in rule);
+}
+
+function alerts(rules: AlertingRule[], team?: string): Table {
+  return table(
+    ['Alert', 'Severity', 'Team', 'For', 'What it means'],
+    rules
+      .filter((rule) => !team || rule.labels.team === team)
+      .map((rule) => [
+        cell(link(SITE_SETTINGS.alertPermalink(rule.alert), rule.alert)),
+        cell(text(rule.labels.severity)),
+        cell(code(rule.labels.team)),
+        cell(text(rule.for ?? 'at once')),
+        cell(text(rule.annotations.description ?? rule.annotations.summary)),
+      ]),
+  );
+}
+
 export function loadCatalog(path = fileURLToPath(new URL('../data/catalog.yml', import.meta.url))): Catalog {
   return catalogSchema.parse(parse(readFileSync(path, 'utf8')));
 }
@@ -124,6 +156,8 @@ export function render(catalog: Catalog, name: string, attributes: Record<string
       return environments(catalog);
     case 'catalog-urls':
       return urls(catalog, attributes['env']!);
+    case 'catalog-alerts':
+      return alerts(loadAlertRules(), attributes['team'] ?? undefined);
     default:
       throw new Error(`unknown catalog directive ::${name}`);
   }
