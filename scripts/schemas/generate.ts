@@ -141,7 +141,7 @@ function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`: ${codeSpan(p.message)}`).join('\n')}\n`,
+      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---

@@ -5,7 +5,16 @@ import type { DocFile, Position, Project, Severity, SourceRef } from './types.ts
 export type Location = Position | { node: MdastNode } | { offset: number };
 
 export interface Report {
-  (file: SourceRef, at: Location, message: string, options?: { severity?: Severity }): void;
+  /**
+   * Reports a problem. `rule` names a sub-rule of a check that wraps a rule set (remark-lint):
+   * the problem's rule id is then `<check id>:<rule>`, e.g. `remark-lint:heading-increment`.
+   */
+  (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }): void;
+  /**
+   * Counts problems the check found in `file` but that a disable comment in the file silenced
+   * (remark-lint's `<!-- lint disable ... -->`). The count is shown in the report summary.
+   */
+  suppressed(file: SourceRef, count: number): void;
 }
 
 /**
@@ -18,8 +27,11 @@ export interface Example {
   path?: string;
   source: string;
   files?: Record<string, string>;
-  /** For bad examples: the problems expected, as `line:column` plus a fragment of the message. */
-  problems?: Array<{ at: `${number}:${number}`; message: string }>;
+  /**
+   * For bad examples: the problems expected, as `line:column` plus a fragment of the message, and
+   * for checks with sub-rules the full rule id (`remark-lint:heading-increment`).
+   */
+  problems?: Array<{ at: `${number}:${number}`; message: string; rule?: string }>;
 }
 
 export interface Check {

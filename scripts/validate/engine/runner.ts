@@ -20,18 +20,33 @@ export function compareProblems(a: Problem, b: Problem): number {
   );
 }
 
+/** Counts a run collects besides its problems. */
+export interface RunStats {
+  /** Problems silenced by disable comments, per check id (only checks that had some). */
+  suppressed: Record<string, number>;
+}
+
 /**
  * Runs every check over the shared model. A check that throws does not stop the run: the crash is
  * reported as an `internal/check-crashed` problem (a bug to fix, with a test).
  */
-export function runChecks(project: Project, checks: readonly Check[]): Problem[] {
+export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
   const problems: Problem[] = [];
   for (const check of checks) {
-    const report: Report = (file, at, message, options) => {
-      if (!project.targets.has(file.path)) return;
-      const severity: Severity = options?.severity ?? check.severity;
-      problems.push({ file: file.path, ...resolve(file, at), rule: check.id, severity, message });
-    };
+    const report: Report = Object.assign(
+      (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }) => {
+        if (!project.targets.has(file.path)) return;
+        const severity: Severity = options?.severity ?? check.severity;
+        const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
+        problems.push({ file: file.path, ...resolve(file, at), rule, severity, message });
+      },
+      {
+        suppressed(file: SourceRef, count: number) {
+          if (!project.targets.has(file.path) || count <= 0) return;
+          stats.suppressed[check.id] = (stats.suppressed[check.id] ?? 0) + count;
+        },
+      },
+    );
     const crashed = (file: DocFile | undefined, error: unknown) => {
       const where = file ?? project.files.find((f) => project.targets.has(f.path));
       if (!where) return;

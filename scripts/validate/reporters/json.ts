@@ -2,11 +2,15 @@ import type { Reporter } from './types.ts';
 
 /**
  * Stable machine format: `{"files": N, "problems": [{file, line, column, rule, severity, message}]}`,
- * plus `"skipped": [{file, line, column, rule, reason}]` (checks opted out by markers) only when there are some.
+ * plus `"suppressed": N` (problems silenced by disable comments) only when N > 0, and
+ * `"skipped": [{file, line, column, rule, reason}]` (checks opted out by markers) only when there are some.
  */
-export const json: Reporter = ({ files, problems, skipped }) =>
-  `${JSON.stringify({
+export const json: Reporter = ({ files, problems, suppressed = {}, skipped }) => {
+  const silenced = Object.values(suppressed).reduce((a, b) => a + b, 0);
+  return `${JSON.stringify({
     files,
     problems: problems.map(({ file, line, column, rule, severity, message }) => ({ file, line, column, rule, severity, message })),
+    ...(silenced > 0 ? { suppressed: silenced } : {}),
     ...(skipped?.length ? { skipped: skipped.map(({ file, line, column, rule, reason }) => ({ file, line, column, rule, reason })) } : {}),
   }, null, 2)}\n`;
+};

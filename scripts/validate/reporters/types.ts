@@ -6,6 +6,8 @@ export interface RunResult {
   problems: Problem[];
   /** Checks that visible opt-out markers suppressed (absent when there are none). */
   skipped?: Skipped[];
+  /** Problems silenced by disable comments, per check id (e.g. `{"remark-lint": 3}`). */
+  suppressed?: Record<string, number>;
   /** Wall time of the run in milliseconds. */
   elapsedMs: number;
 }

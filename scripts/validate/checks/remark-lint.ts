@@ -1,0 +1,270 @@
+/**
+ * remark-lint inside the validation engine: the plugins of the repository's `.remarkrc.js` (the
+ * file editors with the remark language server read) run as transformers on the tree the engine
+ * already parsed, and their messages become `remark-lint:<rule>` problems.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Heading, Html, Root } from 'mdast';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { defineCheck, type Report } from '../engine/check.ts';
+import { didYouMean } from '../engine/suggest.ts';
+import type { DocFile } from '../engine/types.ts';
+
+type VFileMessage = VFile['messages'][number];
+
+/** Where the unified ecosystem (remark-cli, the remark language server) looks for configuration. */
+export const CONFIG_FILE = '.remarkrc.js';
+
+const require = createRequire(import.meta.url);
+
+interface Linter {
+  processor: Processor<Root, Root, Root>;
+  /** Rule ids of the configured lint plugins (`heading-increment`), also those turned off. */
+  known: Set<string>;
+}
+
+type Loaded = { linter: Linter } | { error: string } | null;
+
+const UNFILTERED = 'remarkLintUnfiltered';
+
+/**
+ * Records the lint messages before remark-lint's message control filters them, to count what the
+ * disable comments suppressed. remark-lint adds its message control while the processor freezes,
+ * so it runs after every plugin used before `freeze()`, this one included.
+ */
+function recordUnfiltered() {
+  return (_tree: Root, file: VFile) => {
+    file.data[UNFILTERED] = file.messages.slice();
+  };
+}
+
+/** `.remarkrc.js` loaded once per content: by path and hash, for the whole process. */
+const cache = new Map<string, Loaded>();
+
+/**
+ * Loads `<root>/.remarkrc.js` and builds the processor. Synchronous (`require` of an ES module,
+ * Node.js >= 20.19), so the config must not use top-level await. No file: no rules, as with
+ * remark-cli.
+ */
+export function loadLinter(root: string): Loaded {
+  const path = join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const key = `${path}\0${createHash('sha256').update(text).digest('hex')}`;
+  if (cache.has(key)) return cache.get(key)!;
+  let loaded: Loaded;
+  try {
+    const mod = require(path) as { default?: unknown };
+    const config = (mod.default ?? mod) as { plugins?: unknown; settings?: unknown };
+    if (!config || typeof config !== 'object' || !Array.isArray(config.plugins)) {
+      throw new Error('it must `export default { plugins: [...] }`');
+    }
+    if (config.plugins.some((p) => typeof p === 'string' || (Array.isArray(p) && typeof p[0] === 'string'))) {
+      throw new Error('plugins must be imported functions, not package names (import them at the top of the file)');
+    }
+    const processor = unified()
+      .use(config as Parameters<Processor['use']>[0])
+      .use(recordUnfiltered)
+      .freeze() as unknown as Processor<Root, Root, Root>;
+    const known = new Set<string>();
+    for (const [plugin] of processor.attachers) {
+      const name = (plugin as { name?: string }).name ?? '';
+      if (name.startsWith('remark-lint:')) known.add(name.slice('remark-lint:'.length));
+    }
+    loaded = { linter: { processor, known } };
+  } catch (error) {
+    loaded = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+  cache.set(key, loaded);
+  return loaded;
+}
+
+/** `## Roll back the web tier {#rollback-web}`: the id is Docusaurus syntax, not heading text. */
+const HEADING_ID = /\s*\{#[^\s{}]+\}\s*$/;
+
+/**
+ * The tree the rules see. Docusaurus strips a trailing `{#custom-id}` from a heading, so the rules
+ * see the heading as the reader does (maximum-heading-length does not count the id;
+ * no-duplicate-headings-in-section compares the visible text). Only files with such an id pay for
+ * a copy; the shared tree is never changed.
+ */
+function lintTree(file: DocFile): Root {
+  const tree = file.tree!;
+  if (!file.source.includes('{#')) return tree;
+  const copy = structuredClone(tree);
+  visit(copy, 'heading', (heading: Heading) => {
+    const last = heading.children.at(-1);
+    if (last?.type === 'text' && HEADING_ID.test(last.value)) last.value = last.value.replace(HEADING_ID, '');
+  });
+  return copy;
+}
+
+/** `<!-- lint disable rule-a rule-b -->`, parsed the way remark-message-control reads it. */
+const MARKER = /^<!--\s*lint(?:\s+([\s\S]*?))?\s*-->$/;
+const VERBS = ['enable', 'disable', 'ignore'];
+
+/** Rule ids in lint comments that name no configured rule: the comment silently does nothing. */
+function checkComments(file: DocFile, tree: Root, known: Set<string>, report: Report): void {
+  visit(tree, 'html', (node: Html) => {
+    const marker = MARKER.exec(node.value.trim());
+    if (!marker) return;
+    const [verb = '', ...ids] = (marker[1] ?? '').split(/\s+/).filter(Boolean);
+    if (!VERBS.includes(verb)) return; // remark-message-control fails on it: reported from runSync
+    for (const id of ids) {
+      if (known.has(id)) continue;
+      report(
+        file,
+        { node },
+        `lint comment names \`${id}\`, which is not a configured remark-lint rule, so it has no effect.${didYouMean(id, known)}`,
+        { rule: 'message-control', severity: 'error' },
+      );
+    }
+  });
+}
+
+/** What remark-message-control throws (`file.fail`) on a lint comment it cannot read. */
+function commentFailure(error: unknown): { reason: string; line?: number; column?: number } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const e = error as Error & { reason?: unknown; ruleId?: unknown; line?: number; column?: number };
+  if (typeof e.reason !== 'string' || e.ruleId || !/^Unknown keyword/.test(e.reason)) return undefined;
+  return { reason: e.reason, line: e.line, column: e.column };
+}
+
+/** Where the last node of the tree ends: remark-message-control drops messages after it. */
+function coveredEnd(tree: Root): number {
+  let offset = 0;
+  visit(tree, (node) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = 'children' in node ? 0 : node.position?.end.offset ?? 0;
+    offset = Math.max(offset, start, end);
+  });
+  return offset;
+}
+
+/** Keeps a reported position inside the file, whatever a plugin says. */
+function clamp(file: DocFile, line: number | undefined, column: number | undefined) {
+  const lines = file.source.split('\n');
+  const l = Math.min(Math.max(line ?? 1, 1), lines.length);
+  const text = (lines[l - 1] ?? '').replace(/\r$/, '');
+  const c = Math.min(Math.max(column ?? 1, 1), text.length + 1);
+  return { line: l, column: c };
+}
+
+export default defineCheck({
+  id: 'remark-lint',
+  description: 'Markdown style: the remark-lint rules configured in .remarkrc.js (rule ids `remark-lint:<rule>`).',
+  severity: 'error',
+  docs: {
+    why:
+      'Runbooks are read under stress, often as raw Markdown in a diff or a terminal. A code block without a ' +
+      'language escapes the command checks and gets no highlighting; skipped heading levels and bold lines used ' +
+      'as headings break the outline and the table of contents; step numbers in the source that differ from the ' +
+      'page make "go back to step 4" ambiguous. The rules live in `.remarkrc.js`, so editors with the remark ' +
+      'language server show the same messages as CI. See [Markdown style](../markdown-style.md) for each rule.',
+    fix:
+      'Follow the message (it says what was expected). If a rule is wrong for one spot, disable it there with ' +
+      "remark-lint's own comments: `<!-- lint ignore rule-id -->` before the node, or `<!-- lint disable rule-id -->` " +
+      '... `<!-- lint enable rule-id -->` around a region; suppressed messages are counted in the report summary.',
+    good: [
+      {
+        title: 'Docusaurus syntax: admonitions, directives, heading ids, task lists',
+        source:
+          '---\ntype: guide\ntitle: Guide\n---\n\n## Roll back the web tier {#rollback-web}\n\n:::danger Data loss\n\n' +
+          'Check the replica first.\n\n:::\n\n1. Scale down:\n\n   ```bash\n   kubectl scale deploy/web --replicas=0\n   ```\n\n' +
+          '2. Verify.\n\n- [x] Paged the owner\n- [ ] Wrote the timeline\n',
+      },
+      {
+        title: 'A rule disabled for the next node',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- lint ignore heading-increment -->\n\n### Vendor step\n',
+      },
+    ],
+    bad: [
+      {
+        title: 'A code block without a language',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n```\nkubectl get pods\n```\n',
+        problems: [{ at: '7:1', rule: 'remark-lint:fenced-code-flag', message: 'Unexpected missing fenced code language flag' }],
+      },
+      {
+        title: 'A skipped heading level and a bold line as a heading',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n### Steps\n\n**Rollback**\n\nRun the job.\n',
+        problems: [
+          { at: '7:1', rule: 'remark-lint:heading-increment', message: 'Unexpected heading rank `3`' },
+          { at: '9:1', rule: 'remark-lint:no-emphasis-as-heading', message: 'Unexpected strong introducing a section, expected a heading instead' },
+        ],
+      },
+      {
+        title: 'Step numbers that differ from the page',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n1. Drain the node.\n1. Cordon the node.\n',
+        problems: [{ at: '8:2', rule: 'remark-lint:ordered-list-marker-value', message: 'Unexpected ordered list item value `1`, expected `2`' }],
+      },
+      {
+        title: 'A lint comment with a typo in the rule id',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- lint disable heading-incremnt -->\n\n### Steps\n',
+        problems: [
+          { at: '7:1', rule: 'remark-lint:message-control', message: 'Did you mean `heading-increment`?' },
+          { at: '9:1', rule: 'remark-lint:heading-increment', message: 'Unexpected heading rank `3`' },
+        ],
+      },
+    ],
+  },
+  checkFile(file, project, report) {
+    if (file.status !== 'ok' || !file.tree) return;
+    const loaded = loadLinter(project.root);
+    if (!loaded || 'error' in loaded) return;
+    const { processor, known } = loaded.linter;
+    const tree = lintTree(file);
+    checkComments(file, tree, known, report);
+    const vfile = new VFile({ path: join(project.root, file.path), value: file.source });
+    try {
+      processor.runSync(tree, vfile);
+    } catch (error) {
+      // remark-message-control fails on a comment it cannot read, before it filters anything: the
+      // comment is the one problem to fix. Any other failure is a crash the runner reports.
+      const failure = commentFailure(error);
+      if (!failure) throw error;
+      const verb = /`([^`]*)`/.exec(failure.reason)?.[1] ?? '';
+      const hint = /^disable-(next-)?line$/.test(verb)
+        ? ' remark-lint has no `' + verb + '`: put `<!-- lint ignore <rule> -->` before the node instead.'
+        : didYouMean(verb, VERBS);
+      report(file, clamp(file, failure.line, failure.column), `${failure.reason.replace(/\.?$/, '.')}${hint}`, {
+        rule: 'message-control',
+        severity: 'error',
+      });
+      return;
+    }
+    for (const message of vfile.messages) {
+      if (message.source !== 'remark-lint' || !message.ruleId) continue;
+      report(file, clamp(file, message.line, message.column), message.reason, {
+        rule: message.ruleId,
+        severity: message.fatal === true ? 'error' : 'warning',
+      });
+    }
+    // Messages message control dropped: by a lint comment, or (remark-lint's own behaviour, the
+    // same in editors) because they start after the last node of the document. Only the first
+    // kind is counted as suppressed.
+    const unfiltered = (vfile.data[UNFILTERED] ?? []) as VFileMessage[];
+    const end = coveredEnd(tree);
+    const suppressed = unfiltered.filter(
+      (m) => m.source === 'remark-lint' && !vfile.messages.includes(m) && file.lines.offset(clamp(file, m.line, m.column)) < end,
+    );
+    report.suppressed(file, suppressed.length);
+  },
+  checkProject(project, report) {
+    const loaded = loadLinter(project.root);
+    if (!loaded || !('error' in loaded)) return;
+    const first = project.files.find((f) => project.targets.has(f.path));
+    if (!first) return;
+    report(first, { line: 1, column: 1 }, `could not load ${CONFIG_FILE}, so no Markdown style rules ran: ${loaded.error}`, {
+      rule: 'config',
+    });
+  },
+});
