@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -120,6 +120,7 @@ try {
   const dead = (theirs.stdout.match(/\[✖\]/g) ?? []).length;
   process.stdout.write(`markdown-link-check    ${(theirs.ms / 1000).toFixed(2).padStart(8)} s  exit ${theirs.code}  ${dead} dead  ${theirRequests} HTTP requests\n`);
 
+  process.stdout.write(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.\n`);
   process.stdout.write(`Ratio: check:links is ${(theirs.ms / ours.ms).toFixed(1)}x faster (${(theirs.ms / 1000).toFixed(2)} s / ${(ours.ms / 1000).toFixed(2)} s).\n`);
   if (ours.code !== 0 || theirs.code !== 0 || ourProblems !== 0 || dead !== 0) {
     process.stdout.write('Warning: a tool reported problems on a tree where every link is alive; the comparison is not valid.\n');

@@ -65,6 +65,7 @@ interface Target {
   host: string;
   fragments: Set<string>;
   occurrences: { occurrence: Occurrence; fragment: string | null }[];
+  started: boolean;
   result?: LinkResult;
 }
 
@@ -76,19 +77,21 @@ export function selectLinkFiles(root: string, paths: string[]): string[] {
   return [...new Set(all)].filter((p) => p !== TAGS_FILE && /\.(mdx?|ya?ml)$/i.test(p)).sort();
 }
 
-export function extractAll(root: string, files: string[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const path of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, path));
-    } catch {
-      continue;
-    }
-    if (/\.ya?ml$/i.test(path)) out.push(...extractData(loadDataFile(path, bytes.toString('utf8'))));
-    else out.push(...extractFile(parseFile(path, bytes)));
+/** The occurrences of one file; a file without `http` in it is not even parsed. */
+export function extractPath(root: string, path: string): Occurrence[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, path));
+  } catch {
+    return [];
   }
-  return out;
+  if (!/https?:/i.test(bytes.toString('latin1'))) return [];
+  if (/\.ya?ml$/i.test(path)) return extractData(loadDataFile(path, bytes.toString('utf8')));
+  return extractFile(parseFile(path, bytes));
+}
+
+export function extractAll(root: string, files: string[]): Occurrence[] {
+  return files.flatMap((path) => extractPath(root, path));
 }
 
 type Inspected = { key: string; host: string; fragment: string | null; insecure: boolean } | { malformed: string };
@@ -130,42 +133,20 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
   const { root, config } = options;
   const now = options.now ?? new Date();
   const files = selectLinkFiles(root, options.paths);
-  let occurrences = extractAll(root, files);
-  if (options.changed) occurrences = occurrences.filter((o) => onChangedLine(options.changed!, o.file, o.line));
 
   const problems: Problem[] = [];
   const report = (o: Occurrence, rule: string, severity: Problem['severity'], message: string) =>
     problems.push({ file: o.file, line: o.line, column: o.column, rule, severity, message });
 
-  const targets = new Map<string, Target>();
-  let ignored = 0;
-  for (const occurrence of occurrences) {
-    const inspected = inspectUrl(occurrence.url);
-    if ('malformed' in inspected) {
-      report(occurrence, RULES.malformed, 'error', `malformed URL: ${inspected.malformed}.`);
-      continue;
-    }
-    if (ignoredBy(config, occurrence.url)) {
-      ignored++;
-      continue;
-    }
-    if (inspected.insecure) {
-      report(occurrence, RULES.insecure, 'warning', `\`${occurrence.url}\` is plain http; use \`${occurrence.url.replace(/^http:/i, 'https:')}\` if the site serves https.`);
-    }
-    let target = targets.get(inspected.key);
-    if (!target) {
-      target = { key: inspected.key, host: inspected.host, fragments: new Set(), occurrences: [] };
-      targets.set(inspected.key, target);
-    }
-    if (inspected.fragment !== null) target.fragments.add(inspected.fragment);
-    target.occurrences.push({ occurrence, fragment: inspected.fragment });
-  }
-
   const cacheFile = options.cacheFile === undefined ? config.cache.file : options.cacheFile;
   const cache = new LinkCache(cacheFile === null ? null : resolvePath(root, cacheFile), config.cache.maxAge, config.cache.failedMaxAge, now);
   const scheduler = new Scheduler({ concurrency: config.concurrency, hostLimits: (host) => hostLimitsFor(config, host) });
-  const stats: LinkCheckStats = { occurrences: occurrences.length, unique: targets.size, ignored, fromCache: 0, probed: 0, notChecked: 0, requests: 0, maxInFlight: 0 };
+  const stats: LinkCheckStats = { occurrences: 0, unique: 0, ignored: 0, fromCache: 0, probed: 0, notChecked: 0, requests: 0, maxInFlight: 0 };
   const probeOptions = { timeout: config.timeout, maxRedirects: MAX_REDIRECTS, userAgent: config.userAgent ?? DEFAULT_USER_AGENT };
+  // Probing starts while files are still being parsed; only the fragment stage waits for the end
+  // of extraction, when every fragment asked of a page is known.
+  let extractionDone!: () => void;
+  const extraction = new Promise<void>((resolve) => (extractionDone = resolve));
 
   const checkOne = async (target: Target): Promise<LinkResult> => {
     let attempt: Attempt;
@@ -201,6 +182,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
       result.redirect = { to, status: first.status };
     }
     if (verdict.verdict === 'dead' && attempt.redirects.length > 0 && !attempt.tooManyRedirects) result.reason += ` (after redirecting to \`${attempt.finalUrl}\`)`;
+    if (verdict.verdict === 'alive') await extraction;
     if (verdict.verdict === 'alive' && target.fragments.size > 0) {
       const page = await scheduler.run(target.host, () => fetchPage(attempt.finalUrl, { ...probeOptions, maxBytes: config.maxPageBytes }));
       stats.requests += 1;
@@ -211,17 +193,8 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
   };
 
   const pending: Promise<void>[] = [];
-  for (const target of targets.values()) {
-    const cached = options.offline ? cache.peek(target.key) : cache.get(target.key, target.fragments);
-    if (cached) {
-      target.result = cached;
-      stats.fromCache++;
-      continue;
-    }
-    if (options.offline) {
-      stats.notChecked++;
-      continue;
-    }
+  const startProbe = (target: Target) => {
+    target.started = true;
     stats.probed++;
     pending.push(
       checkOne(target).then((result) => {
@@ -229,6 +202,52 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
         cache.set(target.key, result);
       }),
     );
+  };
+
+  const targets = new Map<string, Target>();
+  const add = (occurrence: Occurrence) => {
+    stats.occurrences++;
+    const inspected = inspectUrl(occurrence.url);
+    if ('malformed' in inspected) {
+      report(occurrence, RULES.malformed, 'error', `malformed URL: ${inspected.malformed}.`);
+      return;
+    }
+    if (ignoredBy(config, occurrence.url)) {
+      stats.ignored++;
+      return;
+    }
+    if (inspected.insecure) {
+      report(occurrence, RULES.insecure, 'warning', `\`${occurrence.url}\` is plain http; use \`${occurrence.url.replace(/^http:/i, 'https:')}\` if the site serves https.`);
+    }
+    let target = targets.get(inspected.key);
+    if (!target) {
+      target = { key: inspected.key, host: inspected.host, fragments: new Set(), occurrences: [], started: false };
+      targets.set(inspected.key, target);
+      // Nothing fresh in the cache: it will be probed whatever else the files say, so start now.
+      if (!options.offline && !cache.get(target.key)) startProbe(target);
+    }
+    if (inspected.fragment !== null) target.fragments.add(inspected.fragment);
+    target.occurrences.push({ occurrence, fragment: inspected.fragment });
+  };
+
+  for (let i = 0; i < files.length; i++) {
+    for (const occurrence of extractPath(root, files[i]!)) {
+      if (!options.changed || onChangedLine(options.changed, occurrence.file, occurrence.line)) add(occurrence);
+    }
+    // Let started probes make progress between files.
+    if (i % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  extractionDone();
+  stats.unique = targets.size;
+
+  for (const target of targets.values()) {
+    if (target.started) continue;
+    const cached = options.offline ? cache.peek(target.key) : cache.get(target.key, target.fragments);
+    if (cached) {
+      target.result = cached;
+      stats.fromCache++;
+    } else if (options.offline) stats.notChecked++;
+    else startProbe(target);
   }
   await Promise.all(pending);
   stats.maxInFlight = scheduler.maxInFlight;
