@@ -55,10 +55,10 @@ const config: Config = {
     ],
   ],
   // esm-site: build fixes for a `"type": "module"` package (see the plugin's header).
-  plugins: ['./src/plugins/doc-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
+  plugins: ['./src/plugins/doc-index/index.ts', './src/plugins/search-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
-    navbar: { title: 'Operations Handbook', items: navbarItems },
+    navbar: { title: 'Operations Handbook', items: [...navbarItems, { type: 'search', position: 'right' }] },
     footer: { style: 'dark', copyright: 'Operations Handbook · platform-sre' },
     prism: { theme: prismThemes.github, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import { useHistory } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { DocIndexData, DocIndexEntry } from '../../plugins/doc-index/index.ts';
-import { indexEntries, search } from './search.ts';
+import type { DocIndexData } from '../../plugins/doc-index/index.ts';
+import type { Hit } from '../../search/engine.ts';
+import { preloadSearchIndex, useHandbookSearch } from '../../search/useHandbookSearch.ts';
 import styles from './styles.module.css';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -12,7 +13,7 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function SeverityBadge({ severity }: { severity: NonNullable<DocIndexEntry['severity']> }): ReactNode {
+export function SeverityBadge({ severity }: { severity: string }): ReactNode {
   return (
     <span className={clsx(styles.severity, styles[severity.toLowerCase()])} title={`Severity ${severity}`}>
       {severity}
@@ -20,13 +21,22 @@ export function SeverityBadge({ severity }: { severity: NonNullable<DocIndexEntr
   );
 }
 
-/** The home page search: type a symptom, an alert name or a runbook id; arrows move, Enter opens. */
-export default function HandbookSearch(): ReactNode {
+type Props = {
+  /** Focus the box as soon as it renders (the home page, the search dialog). */
+  autoFocus?: boolean;
+  /** Called after a result is opened (the dialog closes itself). */
+  onOpen?: () => void;
+};
+
+/**
+ * The handbook search: type a symptom, an error string, an alert name, a runbook id or a command
+ * fragment; arrows move, Enter opens. Full text over every page, body and code blocks included.
+ */
+export default function HandbookSearch({ autoFocus = true, onOpen }: Props): ReactNode {
   const { entries } = usePluginData('doc-index') as DocIndexData;
-  const index = useMemo(() => indexEntries(entries), [entries]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const hits = useMemo(() => search(index, query), [index, query]);
+  const { status: indexStatus, hits } = useHandbookSearch(query);
   const input = useRef<HTMLInputElement>(null);
   const history = useHistory();
   const id = useId();
@@ -51,8 +61,10 @@ export default function HandbookSearch(): ReactNode {
     document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   });
 
-  const open = (hit: DocIndexEntry | undefined) => {
-    if (hit) history.push(hit.permalink);
+  const open = (hit: Hit | undefined) => {
+    if (!hit) return;
+    history.push(hit.id);
+    onOpen?.();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -64,7 +76,7 @@ export default function HandbookSearch(): ReactNode {
       setActive((i) => (i - 1 + hits.length) % hits.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      open(hits[active]?.entry);
+      open(hits[active]);
     } else if (event.key === 'Escape' && query !== '') {
       event.preventDefault();
       setQuery('');
@@ -74,10 +86,14 @@ export default function HandbookSearch(): ReactNode {
   const expanded = hits.length > 0;
   const status =
     query.trim() === ''
-      ? `${entries.filter((e) => e.runbook_id).length} runbooks and ${entries.length} pages indexed.`
-      : hits.length === 0
+      ? `${entries.filter((e) => e.runbook_id).length} runbooks and ${entries.length} pages, searchable offline.`
+      : indexStatus === 'loading'
+        ? 'Loading the search index…'
+        : indexStatus === 'error'
+          ? 'The search index could not be loaded. Browse the sections below.'
+          : hits.length === 0
         ? 'No match. Try fewer or shorter words, or browse the sections below.'
-        : `${hits.length} result${hits.length === 1 ? '' : 's'}. Up and down arrows move, Enter opens.`;
+          : `${hits.length} result${hits.length === 1 ? '' : 's'}${hits[0]?.partial ? ' matching some of the words' : ''}. Up and down arrows move, Enter opens.`;
 
   return (
     <div className={styles.search}>
@@ -90,7 +106,8 @@ export default function HandbookSearch(): ReactNode {
         className={styles.input}
         type="search"
         // Incident first: the cursor is in the search box as soon as the page opens.
-        autoFocus
+        autoFocus={autoFocus}
+        onFocus={() => void preloadSearchIndex()}
         autoComplete="off"
         autoCorrect="off"
         autoCapitalize="off"
@@ -114,42 +131,42 @@ export default function HandbookSearch(): ReactNode {
         </span>
       </p>
       <ul id={listId} role="listbox" aria-label="Search results" className={styles.results} hidden={!expanded}>
-        {hits.map(({ entry, matched }, i) => (
+        {hits.map((hit, i) => (
           <li
-            key={entry.permalink}
+            key={hit.id}
             id={optionId(i)}
             role="option"
             aria-selected={i === active}
             className={clsx(styles.result, i === active && styles.active)}
             onMouseMove={() => setActive(i)}
           >
-            <Link to={entry.permalink} className={styles.resultLink} tabIndex={-1}>
+            <Link to={hit.id} className={styles.resultLink} tabIndex={-1} onClick={() => onOpen?.()}>
               <span className={styles.resultHead}>
-                {entry.runbook_id ? (
-                  <span className={styles.id}>{entry.runbook_id}</span>
+                {hit.runbook_id ? (
+                  <span className={styles.id}>{hit.runbook_id}</span>
                 ) : (
-                  <span className={styles.type}>{entry.type ?? 'page'}</span>
+                  <span className={styles.type}>{hit.type ?? 'page'}</span>
                 )}
-                {entry.severity && <SeverityBadge severity={entry.severity} />}
-                <span className={styles.title}>{entry.title}</span>
+                {hit.severity && <SeverityBadge severity={hit.severity} />}
+                <span className={styles.title}>{hit.title}</span>
               </span>
-              {entry.services && (
+              {hit.services.length > 0 && (
                 <span className={styles.services}>
                   <span className={styles.visuallyHidden}>Services: </span>
-                  {entry.services.map((service) => (
+                  {hit.services.map((service) => (
                     <span key={service} className={styles.service}>
                       {service}
                     </span>
                   ))}
                 </span>
               )}
-              {matched ? (
+              {hit.matched ? (
                 <span className={styles.matched}>
                   <span className={styles.visuallyHidden}>Matches: </span>
-                  <code>{matched}</code>
+                  <code>{hit.matched}</code>
                 </span>
               ) : (
-                <span className={styles.description}>{entry.description}</span>
+                <span className={styles.description}>{hit.description}</span>
               )}
             </Link>
           </li>
