@@ -108,6 +108,15 @@ describe('remark-lint on the shared parse', () => {
     expect(lint({ 'docs/a.md': source }).problems).toEqual(['10:1 remark-lint:no-duplicate-headings-in-section error']);
   });
 
+  it('reports each of two identical files (linted once, by content hash) at its own path', () => {
+    const source = `${PAGE}# A\n\n### B\n`;
+    const project = projectFromMemory(ROOT, { 'docs/a.md': source, 'docs/b.md': source }, options);
+    expect(runChecks(project, [remarkLintCheck]).map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'docs/a.md:8:1 remark-lint:heading-increment',
+      'docs/b.md:8:1 remark-lint:heading-increment',
+    ]);
+  });
+
   it('skips files the engine could not parse (binary, too large, not UTF-8)', () => {
     const project = projectFromMemory(ROOT, { 'docs/a.md': `${PAGE}### x\n` }, options);
     project.files[0] = { ...project.files[0]!, status: 'binary', tree: null };

@@ -11,9 +11,9 @@ import type { Heading, Html, Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { defineCheck, type Report } from '../engine/check.ts';
+import { defineCheck } from '../engine/check.ts';
 import { didYouMean } from '../engine/suggest.ts';
-import type { DocFile } from '../engine/types.ts';
+import type { DocFile, Position, Severity } from '../engine/types.ts';
 
 type VFileMessage = VFile['messages'][number];
 
@@ -26,6 +26,8 @@ interface Linter {
   processor: Processor<Root, Root, Root>;
   /** Rule ids of the configured lint plugins (`heading-increment`), also those turned off. */
   known: Set<string>;
+  /** Results by content hash of the file. */
+  results: Map<string, Linted>;
 }
 
 type Loaded = { linter: Linter } | { error: string } | null;
@@ -80,7 +82,7 @@ export function loadLinter(root: string): Loaded {
       const name = (plugin as { name?: string }).name ?? '';
       if (name.startsWith('remark-lint:')) known.add(name.slice('remark-lint:'.length));
     }
-    loaded = { linter: { processor, known } };
+    loaded = { linter: { processor, known, results: new Map() } };
   } catch (error) {
     loaded = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
@@ -113,7 +115,7 @@ const MARKER = /^<!--\s*lint(?:\s+([\s\S]*?))?\s*-->$/;
 const VERBS = ['enable', 'disable', 'ignore'];
 
 /** Rule ids in lint comments that name no configured rule: the comment silently does nothing. */
-function checkComments(file: DocFile, tree: Root, known: Set<string>, report: Report): void {
+function checkComments(tree: Root, known: Set<string>, report: (node: Html, message: string) => void): void {
   visit(tree, 'html', (node: Html) => {
     const marker = MARKER.exec(node.value.trim());
     if (!marker) return;
@@ -121,12 +123,7 @@ function checkComments(file: DocFile, tree: Root, known: Set<string>, report: Re
     if (!VERBS.includes(verb)) return; // remark-message-control fails on it: reported from runSync
     for (const id of ids) {
       if (known.has(id)) continue;
-      report(
-        file,
-        { node },
-        `lint comment names \`${id}\`, which is not a configured remark-lint rule, so it has no effect.${didYouMean(id, known)}`,
-        { rule: 'message-control', severity: 'error' },
-      );
+      report(node, `lint comment names \`${id}\`, which is not a configured remark-lint rule, so it has no effect.${didYouMean(id, known)}`);
     }
   });
 }
@@ -152,11 +149,56 @@ function coveredEnd(tree: Root): number {
 
 /** Keeps a reported position inside the file, whatever a plugin says. */
 function clamp(file: DocFile, line: number | undefined, column: number | undefined) {
-  const lines = file.source.split('\n');
-  const l = Math.min(Math.max(line ?? 1, 1), lines.length);
-  const text = (lines[l - 1] ?? '').replace(/\r$/, '');
-  const c = Math.min(Math.max(column ?? 1, 1), text.length + 1);
-  return { line: l, column: c };
+  const l = Math.min(Math.max(line ?? 1, 1), file.lines.lineCount);
+  const start = file.lines.offset({ line: l, column: 1 });
+  const next = l < file.lines.lineCount ? file.lines.offset({ line: l + 1, column: 1 }) - 1 : file.source.length;
+  const length = next - start - (file.source[next - 1] === '\r' ? 1 : 0);
+  return { line: l, column: Math.min(Math.max(column ?? 1, 1), length + 1) };
+}
+
+interface Linted {
+  problems: Array<{ at: Position; message: string; rule: string; severity: Severity }>;
+  suppressed: number;
+}
+
+/** Runs the configured plugins on one file's tree (transformers only: the tree is already parsed). */
+function lintFile(file: DocFile, { processor, known }: Linter): Linted {
+  const problems: Linted['problems'] = [];
+  const tree = lintTree(file);
+  checkComments(tree, known, (node, message) => problems.push({ at: clamp(file, node.position?.start.line, node.position?.start.column), message, rule: 'message-control', severity: 'error' }));
+  const vfile = new VFile({ path: file.path, value: file.source });
+  try {
+    processor.runSync(tree, vfile);
+  } catch (error) {
+    // remark-message-control fails on a comment it cannot read, before it filters anything: the
+    // comment is the one problem to fix. Any other failure is a crash the runner reports.
+    const failure = commentFailure(error);
+    if (!failure) throw error;
+    const verb = /`([^`]*)`/.exec(failure.reason)?.[1] ?? '';
+    const hint = /^disable-(next-)?line$/.test(verb)
+      ? ' remark-lint has no `' + verb + '`: put `<!-- lint ignore <rule> -->` before the node instead.'
+      : didYouMean(verb, VERBS);
+    problems.push({ at: clamp(file, failure.line, failure.column), message: `${failure.reason.replace(/\.?$/, '.')}${hint}`, rule: 'message-control', severity: 'error' });
+    return { problems, suppressed: 0 };
+  }
+  for (const message of vfile.messages) {
+    if (message.source !== 'remark-lint' || !message.ruleId) continue;
+    problems.push({
+      at: clamp(file, message.line, message.column),
+      message: message.reason,
+      rule: message.ruleId,
+      severity: message.fatal === true ? 'error' : 'warning',
+    });
+  }
+  // Messages message control dropped: by a lint comment, or (remark-lint's own behaviour, the
+  // same in editors) because they start after the last node of the document. Only the first
+  // kind is counted as suppressed.
+  const unfiltered = (vfile.data[UNFILTERED] ?? []) as VFileMessage[];
+  const end = coveredEnd(tree);
+  const suppressed = unfiltered.filter(
+    (m) => m.source === 'remark-lint' && !vfile.messages.includes(m) && file.lines.offset(clamp(file, m.line, m.column)) < end,
+  ).length;
+  return { problems, suppressed };
 }
 
 export default defineCheck({
@@ -220,43 +262,15 @@ export default defineCheck({
     if (file.status !== 'ok' || !file.tree) return;
     const loaded = loadLinter(project.root);
     if (!loaded || 'error' in loaded) return;
-    const { processor, known } = loaded.linter;
-    const tree = lintTree(file);
-    checkComments(file, tree, known, report);
-    const vfile = new VFile({ path: join(project.root, file.path), value: file.source });
-    try {
-      processor.runSync(tree, vfile);
-    } catch (error) {
-      // remark-message-control fails on a comment it cannot read, before it filters anything: the
-      // comment is the one problem to fix. Any other failure is a crash the runner reports.
-      const failure = commentFailure(error);
-      if (!failure) throw error;
-      const verb = /`([^`]*)`/.exec(failure.reason)?.[1] ?? '';
-      const hint = /^disable-(next-)?line$/.test(verb)
-        ? ' remark-lint has no `' + verb + '`: put `<!-- lint ignore <rule> -->` before the node instead.'
-        : didYouMean(verb, VERBS);
-      report(file, clamp(file, failure.line, failure.column), `${failure.reason.replace(/\.?$/, '.')}${hint}`, {
-        rule: 'message-control',
-        severity: 'error',
-      });
-      return;
+    const { linter } = loaded;
+    // Messages depend only on the text: identical files (generated trees, fixtures) are linted once.
+    let result = linter.results.get(file.hash);
+    if (!result) {
+      result = lintFile(file, linter);
+      linter.results.set(file.hash, result);
     }
-    for (const message of vfile.messages) {
-      if (message.source !== 'remark-lint' || !message.ruleId) continue;
-      report(file, clamp(file, message.line, message.column), message.reason, {
-        rule: message.ruleId,
-        severity: message.fatal === true ? 'error' : 'warning',
-      });
-    }
-    // Messages message control dropped: by a lint comment, or (remark-lint's own behaviour, the
-    // same in editors) because they start after the last node of the document. Only the first
-    // kind is counted as suppressed.
-    const unfiltered = (vfile.data[UNFILTERED] ?? []) as VFileMessage[];
-    const end = coveredEnd(tree);
-    const suppressed = unfiltered.filter(
-      (m) => m.source === 'remark-lint' && !vfile.messages.includes(m) && file.lines.offset(clamp(file, m.line, m.column)) < end,
-    );
-    report.suppressed(file, suppressed.length);
+    for (const p of result.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
+    report.suppressed(file, result.suppressed);
   },
   checkProject(project, report) {
     const loaded = loadLinter(project.root);
