@@ -1,36 +1,41 @@
 /**
- * The browser side of the handbook search: loads the index chunk once (lazily, on first use), then
- * answers queries synchronously. Shared by the home page search and the navbar search dialog.
+ * The browser side of the handbook search. The index and the search library are one lazily loaded
+ * chunk each, fetched on first use (focus, hover, Ctrl+K), never on page load; queries are then
+ * answered synchronously. Shared by the home page search and the navbar search dialog.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type MiniSearch from 'minisearch';
 import type { SearchDocument } from './fields.ts';
-import { loadIndex, search, type Hit } from './engine.ts';
+import type { Hit } from './engine.ts';
 
-let loading: Promise<MiniSearch<SearchDocument>> | undefined;
+type Loaded = { index: MiniSearch<SearchDocument>; search: (index: MiniSearch<SearchDocument>, query: string) => Hit[] };
+
+let loading: Promise<Loaded> | undefined;
 
 /** Starts loading the index (idempotent). Call it when the user shows intent, e.g. on focus. */
-export function preloadSearchIndex(): Promise<MiniSearch<SearchDocument>> {
-  loading ??= import('@generated/search-index/default/search-index.json').then((module) => loadIndex(module.default));
+export function preloadSearchIndex(): Promise<Loaded> {
+  loading ??= Promise.all([import('./engine.ts'), import('@generated/search-index/default/search-index.json')]).then(
+    ([engine, data]) => ({ index: engine.loadIndex(data.default), search: engine.search }),
+  );
   return loading;
 }
 
 export type SearchState = { status: 'loading' | 'ready' | 'error'; hits: Hit[]; documents: number };
 
 export function useHandbookSearch(query: string, enabled = true): SearchState {
-  const [index, setIndex] = useState<MiniSearch<SearchDocument> | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (!enabled || index) return;
+    if (!enabled || loaded) return;
     let live = true;
     preloadSearchIndex().then(
-      (loaded) => live && setIndex(loaded),
+      (value) => live && setLoaded(value),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [enabled, index]);
-  const hits = useMemo(() => (index ? search(index, query) : []), [index, query]);
-  return { status: failed ? 'error' : index ? 'ready' : 'loading', hits, documents: index?.documentCount ?? 0 };
+  }, [enabled, loaded]);
+  const hits = useMemo(() => (loaded ? loaded.search(loaded.index, query) : []), [loaded, query]);
+  return { status: failed ? 'error' : loaded ? 'ready' : 'loading', hits, documents: loaded?.index.documentCount ?? 0 };
 }

@@ -36,7 +36,7 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
   const { entries } = usePluginData('doc-index') as DocIndexData;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { status: indexStatus, hits } = useHandbookSearch(query);
+  const { status: indexStatus, hits } = useHandbookSearch(query, query !== '');
   const input = useRef<HTMLInputElement>(null);
   const history = useHistory();
   const id = useId();
