@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { parseFile } from './parse.ts';
+import { parseFile, yamlValue } from './parse.ts';
 import { LineIndex } from './positions.ts';
 import type { DataFile, Project, TagList, ValidateOptions } from './types.ts';
 
@@ -12,7 +12,7 @@ export const ALERTS_DIR = 'src/data/alerts';
 
 export function loadDataFile(path: string, text: string): DataFile {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  return { path, text, lines: new LineIndex(text), doc, data: doc.errors.length === 0 ? doc.toJS() : undefined };
+  return { path, text, lines: new LineIndex(text), doc, data: yamlValue(doc) };
 }
 
 function readText(root: string, path: string): string | null {

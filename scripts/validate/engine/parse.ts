@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -24,6 +24,35 @@ export function parseMarkdown(source: string): Root {
   return processor.runSync(processor.parse(source)) as Root;
 }
 
+/**
+ * The plain value of a parsed YAML document, or undefined when it has errors. An alias to an anchor
+ * that does not exist (`key: *nope`) parses without error but throws in `toJS()`: it becomes a
+ * positioned `BAD_ALIAS` error of the document instead of a crash.
+ */
+export function yamlValue(doc: Document.Parsed): unknown {
+  if (doc.errors.length > 0) return undefined;
+  try {
+    return doc.toJS();
+  } catch (error) {
+    let range: [number, number] = [0, 1];
+    visit(doc, {
+      Alias(_key, node) {
+        let target: unknown;
+        try {
+          target = node.resolve(doc);
+        } catch {
+          target = undefined;
+        }
+        if (target !== undefined || !node.range) return undefined;
+        range = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      },
+    });
+    doc.errors.push(new YAMLParseError(range, 'BAD_ALIAS', error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
+
 const OPEN_FENCE = /^---[ \t]*\r?\n/;
 const CLOSE_FENCE = /^---[ \t]*$/m;
 
@@ -39,7 +68,7 @@ function readFrontmatter(source: string): { block: FrontmatterBlock | null; uncl
   if (text.endsWith('\n')) text = text.slice(0, -1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const data: unknown = doc.errors.length === 0 ? doc.toJS() : undefined;
+  const data = yamlValue(doc);
   return { block: { offset, text, doc, data }, unclosed: false };
 }
 
