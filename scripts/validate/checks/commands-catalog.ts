@@ -5,6 +5,8 @@ import { blocksFor, closed } from '../commands/model.ts';
 import { optionValue } from '../commands/specs.ts';
 import type { Word } from '../commands/parse.ts';
 
+/** Namespaces every Kubernetes cluster has; they are not in the catalog. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
 const DEPLOYMENT = /^(?:deployment|deployments|deploy)(?:\.apps)?\/(.+)$/;
 const RESOURCE_VERBS = new Set(['get', 'describe', 'delete', 'scale', 'edit', 'patch', 'label', 'annotate', 'rollout', 'autoscale', 'set', 'logs', 'exec', 'port-forward']);
 const RELEASE_VERBS = new Set(['rollback', 'upgrade', 'uninstall', 'delete', 'del', 'un', 'status', 'history', 'hist', 'test', 'install', 'get']);
@@ -74,7 +76,7 @@ export default defineCheck({
         const env = ns !== undefined ? facts.namespaces.get(ns) : undefined;
         const scoped = (byEnv: Map<string, string[]>) => (env ? byEnv.get(env)! : [...new Set([...byEnv.values()].flat())]);
         if (interp.tool === 'kubectl' || interp.tool === 'helm') {
-          check(nsOption?.value as Word | undefined, facts.namespaces, 'namespace');
+          if (!SYSTEM_NAMESPACES.has(ns ?? '')) check(nsOption?.value as Word | undefined, facts.namespaces, 'namespace');
           check(optionValue(interp, '--context', '--kube-context')?.value as Word | undefined, facts.contexts, 'kube context');
         }
         if (interp.tool === 'kubectl') {

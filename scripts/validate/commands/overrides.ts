@@ -7,7 +7,10 @@
  *   few newer flags are missing; `--dry-run`, `--cascade` and `--validate` take an optional value.
  * - helm: 3.19 flags missing from Fig's spec; `--dry-run` takes an optional value (client|server).
  * - git: the root accepts any word as an alias; runbooks use no aliases, so a typo of a subcommand
- *   is reported instead of being read as an alias.
+ *   is reported instead of being read as an alias. `rev-parse`, `describe` and common `log`/`show`/
+ *   `revert` options are missing from Fig's spec.
+ * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
+ *   accepted by every subcommand.
  * - pg_restore: no Fig spec; it shares pg_dump's connection and selection options (reused from
  *   Fig's pg_dump spec) plus its own.
  * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
@@ -101,7 +104,32 @@ const PATCHES: Record<string, Patch[]> = {
     { at: ['get', 'all'], addOptions: [val('--revision'), val('--template')] },
     { at: ['rollback'], addOptions: [flag('--rollback-on-failure')] },
   ],
-  git: [{ at: [], set: { args: undefined } }],
+  git: [
+    { at: [], set: { args: undefined } },
+    {
+      at: [],
+      addSubcommands: [
+        { name: 'rev-parse', options: [optVal('--short'), flag('--abbrev-ref'), flag('--verify'), flag('--show-toplevel'), flag('--git-dir'), flag('-q', '--quiet')], args: { isVariadic: true, isOptional: true } },
+        { name: 'describe', options: [flag('--tags'), flag('--all'), optVal('--abbrev'), flag('--always'), flag('--exact-match'), optVal('--dirty'), flag('--long'), val('--match'), val('--exclude')], args: { isVariadic: true, isOptional: true } },
+      ],
+    },
+    {
+      at: ['log'],
+      addOptions: [flag('--graph'), optVal('--decorate'), flag('--all'), val('--since'), val('--until'), val('--after'), val('--before'), optVal('--format'), optVal('--pretty'), flag('--stat'), flag('--name-only'), flag('--name-status'), flag('--no-merges'), flag('--merges'), flag('--first-parent'), val('--author'), flag('--reverse')],
+    },
+    { at: ['show'], addOptions: [flag('--stat'), flag('--name-only'), flag('--name-status'), optVal('--format'), optVal('--pretty'), flag('--no-patch')] },
+    { at: ['revert'], addOptions: [flag('--no-edit'), flag('--edit'), val('-m', '--mainline'), flag('-n', '--no-commit'), flag('--continue'), flag('--abort'), flag('--skip')] },
+  ],
+  aws: [
+    {
+      at: [],
+      addOptions: [
+        val('--region'), val('--profile'), val('--output'), flag('--debug'), val('--endpoint-url'), flag('--no-verify-ssl'), flag('--no-paginate'),
+        val('--query'), flag('--no-cli-pager'), val('--color'), val('--cli-read-timeout'), val('--cli-connect-timeout'), flag('--no-sign-request'),
+        val('--ca-bundle'), val('--cli-binary-format'), flag('--cli-auto-prompt'), flag('--no-cli-auto-prompt'),
+      ].map(persistent),
+    },
+  ],
 };
 
 /** Options whose value is optional in the real CLI although Fig's spec requires one. */

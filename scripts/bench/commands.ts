@@ -1,0 +1,53 @@
+/**
+ * npm run bench:commands — times the commands/* checks on generated pages holding 1,000, 5,000 and
+ * 10,000 shell blocks (a realistic mix of kubectl, helm, psql, curl and redis-cli commands, in
+ * lists and block quotes), cold (first parse) and warm (parse cache hit, as on a re-run).
+ */
+import { loadChecks } from '../validate/checks/index.ts';
+import { projectFromMemory } from '../validate/engine/load.ts';
+import { prepareChecks, runChecks } from '../validate/engine/runner.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const COMMANDS = [
+  'kubectl -n staging get pods -l app=web -o wide',
+  'kubectl -n staging logs deploy/web --since=10m --tail=200',
+  'kubectl --context staging -n staging rollout status deployment/api-gateway --timeout=5m',
+  'helm -n staging history platform --max 5',
+  'psql -h pg.staging.example.com -U platform_app -d platform -c "SELECT count(*) FROM jobs;"',
+  'curl -fsS -H "Authorization: Bearer $TOKEN" https://api.staging.example.com/healthz | jq .status',
+  'redis-cli -h redis.staging.example.com --scan --pattern "sess:*" | head -20',
+  'for p in $(kubectl -n staging get pods -o name); do kubectl -n staging describe "$p"; done',
+];
+
+function page(blocks: number, seed: number): string {
+  const parts = ['---\ntype: guide\ntitle: Bench\ndescription: Generated.\nowner: platform-sre\nlast_reviewed: 2026-11-01\nreview_interval: 90d\n---\n\n# Bench\n\n`TOKEN` is an API token.\n'];
+  for (let i = 0; i < blocks; i++) {
+    const n = seed * 1000 + i;
+    const cmd = `${COMMANDS[n % COMMANDS.length]} # ${n}`;
+    const style = n % 3;
+    if (style === 0) parts.push(`\n\`\`\`bash\n${cmd}\n${COMMANDS[(n + 1) % COMMANDS.length]}\n\`\`\`\n`);
+    else if (style === 1) parts.push(`\n1. Step ${n}:\n\n   \`\`\`bash\n   ${cmd}\n   \`\`\`\n`);
+    else parts.push(`\n> \`\`\`console\n> $ ${cmd}\n> output\n> \`\`\`\n`);
+  }
+  return parts.join('');
+}
+
+const checks = (await loadChecks()).filter((c) => c.id.startsWith('commands/'));
+console.log('blocks  pages  cold ms  warm ms  µs/block (cold)');
+for (const total of [1000, 5000, 10000]) {
+  const perPage = 25;
+  const files: Record<string, string> = {};
+  for (let i = 0; i < total / perPage; i++) files[`docs/bench/p${total}-${i}.md`] = page(perPage, total + i);
+  const run = async () => {
+    const project = projectFromMemory(ROOT, files, { strictReviews: false, now: new Date() });
+    const started = performance.now();
+    await prepareChecks(project, checks);
+    const problems = runChecks(project, checks);
+    return { ms: performance.now() - started, problems };
+  };
+  const cold = await run();
+  const warm = await run();
+  const errors = cold.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(`bench pages should be clean: ${JSON.stringify(errors.slice(0, 3))}`);
+  console.log(`${String(total).padStart(6)}  ${String(total / perPage).padStart(5)}  ${cold.ms.toFixed(0).padStart(7)}  ${warm.ms.toFixed(0).padStart(7)}  ${((cold.ms * 1000) / total).toFixed(0).padStart(8)}`);
+}
