@@ -78,6 +78,7 @@ const PATCHES: Record<string, Patch[]> = {
     { at: ['get'], addOptions: [val('--subresource'), flag('--show-managed-fields'), val('--output-watch-events')] },
     { at: ['logs'], addOptions: [flag('--all-pods'), optVal('--prefix'), flag('--timestamps')] },
     { at: ['exec'], addOptions: [flag('-q', '--quiet')] },
+    { at: ['patch'], addOptions: [val('--subresource'), val('--field-manager')] },
     { at: ['delete'], addOptions: [optVal('--cascade'), flag('-i', '--interactive')] },
     { at: ['drain'], addOptions: [flag('--delete-emptydir-data'), val('--chunk-size')] },
     { at: ['rollout', 'undo'], addOptions: [val('--to-revision'), val('-o', '--output'), val('-l', '--selector')] },
