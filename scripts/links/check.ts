@@ -54,6 +54,8 @@ export interface LinkCheckStats {
   notChecked: number;
   requests: number;
   maxInFlight: number;
+  /** Probed URLs whose host did not resolve (all of them: the machine is probably offline). */
+  dnsFailed: number;
 }
 
 export type LinkCheckRun = RunResult & { stats: LinkCheckStats };
@@ -141,7 +143,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
   const cacheFile = options.cacheFile === undefined ? config.cache.file : options.cacheFile;
   const cache = new LinkCache(cacheFile === null ? null : resolvePath(root, cacheFile), config.cache.maxAge, config.cache.failedMaxAge, now);
   const scheduler = new Scheduler({ concurrency: config.concurrency, hostLimits: (host) => hostLimitsFor(config, host) });
-  const stats: LinkCheckStats = { occurrences: 0, unique: 0, ignored: 0, fromCache: 0, probed: 0, notChecked: 0, requests: 0, maxInFlight: 0 };
+  const stats: LinkCheckStats = { occurrences: 0, unique: 0, ignored: 0, fromCache: 0, probed: 0, notChecked: 0, requests: 0, maxInFlight: 0, dnsFailed: 0 };
   const probeOptions = { timeout: config.timeout, maxRedirects: MAX_REDIRECTS, userAgent: config.userAgent ?? DEFAULT_USER_AGENT };
   // Probing starts while files are still being parsed; only the fragment stage waits for the end
   // of extraction, when every fragment asked of a page is known.
@@ -157,6 +159,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
       attempt = await scheduler.run(target.host, () => probe(target.key, probeOptions));
       stats.requests += attempt.requests;
       verdict = classify(attempt, probeOptions);
+      if (attempt.error === 'ENOTFOUND') stats.dnsFailed++;
       if (!verdict.retry) break;
       if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > config.maxRetryAfter) {
         verdict.reason += `; the server asks to retry after ${formatDuration(verdict.retryAfterMs)}, more than maxRetryAfter (${formatDuration(config.maxRetryAfter)})`;
@@ -209,7 +212,8 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRu
     stats.occurrences++;
     const inspected = inspectUrl(occurrence.url);
     if ('malformed' in inspected) {
-      report(occurrence, RULES.malformed, 'error', `malformed URL: ${inspected.malformed}.`);
+      // A Markdown link is meant as a link; text in a YAML value that looks like one may not be.
+      if (occurrence.kind !== 'frontmatter' && occurrence.kind !== 'data') report(occurrence, RULES.malformed, 'error', `malformed URL: ${inspected.malformed}.`);
       return;
     }
     if (ignoredBy(config, occurrence.url)) {

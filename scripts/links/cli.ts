@@ -100,6 +100,9 @@ async function main(): Promise<void> {
   );
   process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
   // Probes that were cut short may leave sockets closing: once the answer is out, do not wait for them.
+  if (s.probed >= 3 && s.dnsFailed === s.probed) {
+    process.stderr.write('check:links: no host resolved at all; is this machine offline? Use --offline to check without the network.\n');
+  }
   process.stdout.write(reporters[format](result, { color }), () => process.exit());
 }
 

@@ -19,8 +19,12 @@ export interface Occurrence {
   kind: 'link' | 'image' | 'definition' | 'html' | 'frontmatter' | 'data';
 }
 
-/** http(s) URLs inside free text: stops at whitespace, quotes, angle brackets and closing brackets. */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`)\]}]+/gi;
+/**
+ * http(s) URLs inside free text: at the start of the text or after a space, `(` or `<`, up to
+ * whitespace, quotes, angle brackets and closing brackets. A URL glued to other characters (inside a
+ * PromQL matcher such as `instance=~"https://(a|b)\.example\.com"`, a template) is not a link.
+ */
+const URL_IN_TEXT = /(?<=^|[\s(<])https?:\/\/[^\s<>"'`)\]}]+/gi;
 /** `href="…"`/`src='…'` in raw HTML. */
 const HTML_ATTR = /\b(?:href|src)\s*=\s*(["'])(https?:\/\/[^"']+)\1/gi;
 const EXTERNAL = /^https?:/i;

@@ -91,6 +91,24 @@ describe('extraction', () => {
     expect(run.problems[1]!.message).toContain('use `https://insecure.example.net/x`');
   });
 
+  it('in YAML text, only URLs standing on their own are links (not a PromQL matcher or a template)', () => {
+    const root = tree({
+      'src/data/alerts/a.rules.yml': [
+        'groups:',
+        '  - rules:',
+        '      - expr: probe_success{instance=~"https://(payments|ai)\\\\.example\\\\.com/.*"} == 0',
+        '        annotations:',
+        '          runbook_url: https://handbook.example.net/alerts/A',
+        '          description: Down (see <https://status.example.net>); was=https://old.example.net',
+        '',
+      ].join('\n'),
+    });
+    expect(extractAll(root, ['src/data/alerts/a.rules.yml']).map((o) => `${o.line}:${o.column} ${o.url}`)).toEqual([
+      '5:24 https://handbook.example.net/alerts/A',
+      '6:35 https://status.example.net',
+    ]);
+  });
+
   it('inspects URL syntax: probe key without fragment, text fragments ignored, loopback http allowed', () => {
     expect(inspectUrl('https://Example.NET/a#Frag%20x')).toEqual({ key: 'https://example.net/a', host: 'example.net', fragment: 'Frag x', insecure: false });
     expect(inspectUrl('https://example.net/a#:~:text=hello')).toMatchObject({ fragment: null });
