@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, withHint } from '../../scripts/validate/engine/suggest.ts';
+import { closest, withHint, closestBySharedWords } from '../../scripts/validate/engine/suggest.ts';
 
 describe('did you mean', () => {
   it('suggests the closest candidate for a typo, ignoring case', () => {
@@ -14,5 +14,18 @@ describe('did you mean', () => {
   it('joins hints as sentences', () => {
     expect(withHint('unknown key `x`', 'Did you mean `y`?')).toBe('unknown key `x`. Did you mean `y`?');
     expect(withHint('done.', '')).toBe('done.');
+  });
+});
+
+describe('closestBySharedWords (renamed headings, moved files)', () => {
+  it('finds the candidate that kept the most words', () => {
+    expect(closestBySharedWords('switch-traffic', ['install-on-the-idle-colour', 'switch-the-services', 'canary'])).toBe('switch-the-services');
+    expect(closestBySharedWords('rb-003-crashloopbackoff.md', ['rb-001-deployment-fails-to-start.md', 'rb-003-pods-crashlooping.md'])).toBe(
+      'rb-003-pods-crashlooping.md',
+    );
+  });
+  it('suggests nothing on a tie or without a shared word', () => {
+    expect(closestBySharedWords('switch-traffic', ['switch-blue', 'switch-green'])).toBeUndefined();
+    expect(closestBySharedWords('rollback', ['verification', 'escalation'])).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { headingsOf } from './facts.ts';
 import { frontmatterData } from './frontmatter.ts';
 import { parseFile } from './parse.ts';
 import { normaliseRoute, siteMap } from './routes.ts';
-import { closest } from './suggest.ts';
+import { closest, closestBySharedWords } from './suggest.ts';
 import type { DocFile, Project } from './types.ts';
 
 export type Resolution =
@@ -72,7 +72,7 @@ function checkAnchor(target: DocFile, anchor: string | undefined, display: strin
   if (!anchor) return { ok: true, target };
   const ids = headingsOf(target).map((h) => h.id);
   if (ids.includes(anchor)) return { ok: true, target };
-  const suggestion = closest(anchor, ids);
+  const suggestion = closest(anchor, ids) ?? closestBySharedWords(anchor, ids);
   return {
     ok: false,
     message: `no heading with the anchor \`#${anchor}\` in ${display}`,
@@ -123,7 +123,11 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
       const near = posix.dirname(candidates[0]!);
       const onDisk = listMarkdown(project.root, near).map((name) => `${near}/${name}`);
       const docs = [...new Set([...map.byPath.keys(), ...onDisk])].map((p) => relativePath(dir, p));
-      const suggestion = closest(path.replace(/^\.\//, ''), docs.map((p) => p.replace(/^\.\//, '')));
+      const wanted = path.replace(/^\.\//, '');
+      const relative = docs.map((p) => p.replace(/^\.\//, ''));
+      // A moved or renamed file: the closest spelling, else the sibling sharing the most words of its name.
+      const siblings = relative.filter((p) => posix.dirname(p) === posix.dirname(wanted));
+      const suggestion = closest(wanted, relative) ?? closestBySharedWords(wanted, siblings);
       return {
         ok: false,
         message: `no doc at ${candidates[0]}`,

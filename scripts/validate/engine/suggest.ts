@@ -38,3 +38,25 @@ export function withHint(message: string, hint: string): string {
   if (!hint) return message;
   return `${/[.!?]$/.test(message) ? message : `${message}.`}${hint.startsWith(' ') ? hint : ` ${hint}`}`;
 }
+
+const words = (text: string) => new Set(text.toLowerCase().replace(/\.mdx?$/, '').split(/[^a-z0-9]+/).filter((w) => w !== ''));
+
+/**
+ * For renamed headings and moved files, where the edit distance is large but words survive:
+ * the one candidate sharing the most words with `input` (`switch-traffic` → `switch-the-services`,
+ * `rb-003-crashloopbackoff.md` → `rb-003-pods-crashlooping.md`). Undefined on a tie or no overlap.
+ */
+export function closestBySharedWords(input: string, candidateList: Iterable<string>): string | undefined {
+  const wanted = words(input);
+  let best: string | undefined;
+  let bestShared = 0;
+  let tie = false;
+  for (const candidate of candidateList) {
+    if (candidate === input) continue;
+    let shared = 0;
+    for (const word of words(candidate)) if (wanted.has(word)) shared += 1;
+    if (shared > bestShared) [best, bestShared, tie] = [candidate, shared, false];
+    else if (shared === bestShared && shared > 0) tie = true;
+  }
+  return bestShared > 0 && !tie ? best : undefined;
+}
