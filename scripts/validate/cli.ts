@@ -1,5 +1,5 @@
 /**
- * npm run validate -- [paths...] [--format pretty|github|json] [--strict-reviews]
+ * npm run validate -- [paths...] [--format pretty|github|json] [--strict-reviews] [--no-cache]
  * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
  */
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ With no paths, checks the whole docs/ tree.
 Options:
   --format <pretty|github|json>  output format (default: pretty; github in GitHub Actions)
   --strict-reviews               overdue reviews are errors, not warnings
+  --no-cache                     parse and lint every file again (ignore .cache/validate/)
   --root <dir>                   repository root (default: current directory)
   -h, --help                     show this help
 
@@ -27,6 +28,7 @@ Every check is documented in docs/contributing/checks/.
 const OPTIONS = {
   format: { type: 'string' },
   'strict-reviews': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
   root: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const root = resolve(values.root ?? process.cwd());
   let result;
   try {
-    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date() });
+    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'] });
   } catch (error) {
     if (error instanceof UsageError) usage(error.message);
     throw error;

@@ -12,6 +12,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { defineCheck } from '../engine/check.ts';
+import { activeCache } from '../engine/disk-cache.ts';
 import { didYouMean } from '../engine/suggest.ts';
 import type { DocFile, Position, Severity } from '../engine/types.ts';
 
@@ -28,6 +29,8 @@ interface Linter {
   known: Set<string>;
   /** Results by content hash of the file. */
   results: Map<string, Linted>;
+  /** sha256 of `.remarkrc.js`: results cached on disk are valid for this config only. */
+  configHash: string;
 }
 
 type Loaded = { linter: Linter } | { error: string } | null;
@@ -48,12 +51,8 @@ function recordUnfiltered() {
 /** `.remarkrc.js` loaded once per content: by path and hash, for the whole process. */
 const cache = new Map<string, Loaded>();
 
-/**
- * Loads `<root>/.remarkrc.js` and builds the processor. Synchronous (`require` of an ES module,
- * Node.js >= 20.19), so the config must not use top-level await. No file: no rules, as with
- * remark-cli.
- */
-export function loadLinter(root: string): Loaded {
+/** The config file's path and hash (cheap: no plugin is imported), or null without a config. */
+function configOf(root: string): { path: string; configHash: string; key: string } | null {
   const path = join(root, CONFIG_FILE);
   let text: string;
   try {
@@ -61,7 +60,19 @@ export function loadLinter(root: string): Loaded {
   } catch {
     return null;
   }
-  const key = `${path}\0${createHash('sha256').update(text).digest('hex')}`;
+  const configHash = createHash('sha256').update(text).digest('hex');
+  return { path, configHash, key: `${path}\0${configHash}` };
+}
+
+/**
+ * Loads `<root>/.remarkrc.js` and builds the processor. Synchronous (`require` of an ES module,
+ * Node.js >= 20.19), so the config must not use top-level await. No file: no rules, as with
+ * remark-cli.
+ */
+export function loadLinter(root: string): Loaded {
+  const config = configOf(root);
+  if (!config) return null;
+  const { path, configHash, key } = config;
   if (cache.has(key)) return cache.get(key)!;
   let loaded: Loaded;
   try {
@@ -82,7 +93,7 @@ export function loadLinter(root: string): Loaded {
       const name = (plugin as { name?: string }).name ?? '';
       if (name.startsWith('remark-lint:')) known.add(name.slice('remark-lint:'.length));
     }
-    loaded = { linter: { processor, known, results: new Map() } };
+    loaded = { linter: { processor, known, results: new Map(), configHash } };
   } catch (error) {
     loaded = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
@@ -260,20 +271,32 @@ export default defineCheck({
   },
   checkFile(file, project, report) {
     if (file.status !== 'ok' || !file.tree) return;
+    // Results of an unchanged file under an unchanged config come from the disk cache, without
+    // importing a single plugin (loading the config is most of the cost of a warm run).
+    const config = configOf(project.root);
+    const stored = config && !cache.has(config.key) ? activeCache().get<Linted>(`remark-lint:${config.configHash}`, file.hash) : undefined;
+    if (stored) {
+      for (const p of stored.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
+      report.suppressed(file, stored.suppressed);
+      return;
+    }
     const loaded = loadLinter(project.root);
     if (!loaded || 'error' in loaded) return;
     const { linter } = loaded;
     // Messages depend only on the text: identical files (generated trees, fixtures) are linted once.
-    let result = linter.results.get(file.hash);
-    if (!result) {
-      result = lintFile(file, linter);
-      linter.results.set(file.hash, result);
-    }
+    // Across runs too: the disk cache is keyed by the config's hash and the file's.
+    const namespace = `remark-lint:${linter.configHash}`;
+    let result = linter.results.get(file.hash) ?? activeCache().get<Linted>(namespace, file.hash);
+    if (!result) result = lintFile(file, linter);
+    activeCache().touch(namespace, file.hash, result);
+    linter.results.set(file.hash, result);
     for (const p of result.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
     report.suppressed(file, result.suppressed);
   },
   checkProject(project, report) {
-    const loaded = loadLinter(project.root);
+    // Only a config that some file needed (and so tried to load) can have failed.
+    const config = configOf(project.root);
+    const loaded = config ? cache.get(config.key) : undefined;
     if (!loaded || !('error' in loaded)) return;
     const first = project.files.find((f) => project.targets.has(f.path));
     if (!first) return;

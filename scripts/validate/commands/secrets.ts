@@ -4,8 +4,10 @@
  * (redis-cli), `--from-literal`, `-u user:pass`, `Authorization:` headers, URLs with passwords and
  * secret-named variables, which accept placeholders and reject real-looking values.
  */
+import { createHash } from 'node:crypto';
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import { activeCache } from '../engine/disk-cache.ts';
 import { closed, type ResolvedCommand } from './model.ts';
 import type { ParsedShell, Word } from './parse.ts';
 
@@ -19,9 +21,22 @@ const secretlintCache = new Map<string, Finding[]>();
 
 /** Runs secretlint on `text` (once per distinct text). */
 export async function prepareSecretlint(text: string): Promise<void> {
-  if (secretlintCache.has(text)) return;
+  const key = createHash('sha256').update(text).digest('hex');
+  const known = secretlintCache.get(text);
+  if (known) {
+    activeCache().touch('secretlint', key, known);
+    return;
+  }
+  // Across runs: findings depend only on the block's text (and the lockfile, part of the cache version).
+  const cached = activeCache().get<Finding[]>('secretlint', key);
+  if (cached) {
+    secretlintCache.set(text, cached);
+    return;
+  }
   const result = await lintSource({ source: { content: text, filePath: 'block.sh', ext: '.sh', contentType: 'text' }, options: { config, maskSecrets: true } });
-  secretlintCache.set(text, result.messages.map((m) => ({ start: m.range[0], message: `${m.message} (secretlint ${m.ruleId.replace('@secretlint/secretlint-rule-', '')})` })));
+  const findings = result.messages.map((m) => ({ start: m.range[0], message: `${m.message} (secretlint ${m.ruleId.replace('@secretlint/secretlint-rule-', '')})` }));
+  activeCache().set('secretlint', key, findings);
+  secretlintCache.set(text, findings);
 }
 
 /** secretlint's findings for `text`, or null when `prepareSecretlint` did not run for it. */

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
+import { activeCache } from './disk-cache.ts';
 import { LineIndex } from './positions.ts';
 import type { DocFile, FileStatus, FrontmatterBlock } from './types.ts';
 
@@ -119,8 +120,13 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   // Identical content parses identically: share the tree (fixtures and generated trees repeat files).
   let cached = parsedByHash.get(hash);
   if (!cached) {
-    cached = { tree: parseMarkdown(source) };
+    const disk = activeCache();
+    const stored = disk.get<Root>('tree', hash);
+    cached = { tree: stored ?? parseMarkdown(source) };
+    if (!stored) disk.set('tree', hash, cached.tree);
     parsedByHash.set(hash, cached);
+  } else {
+    activeCache().touch('tree', hash, cached.tree);
   }
   return {
     path,

@@ -54,6 +54,8 @@ export interface ValidateOptions {
   strictReviews: boolean;
   /** The clock, injectable for tests. */
   now: Date;
+  /** Reuse parse trees and lint results of unchanged files from `.cache/validate/` (default in the CLI). */
+  cache?: boolean;
 }
 
 export interface TagDefinition {

@@ -1,0 +1,49 @@
+/**
+ * The disk cache (.cache/validate/) makes a second run fast; it must never change what is reported:
+ * an edited file is checked again, a corrupt cache is ignored, and results equal a --no-cache run.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validate } from '../../scripts/validate/validate.ts';
+import { NOW, ROOT } from '../helpers/examples.ts';
+
+let copy: string;
+beforeEach(() => {
+  copy = mkdtempSync(join(tmpdir(), 'handbook-cache-'));
+  for (const path of ['docs', 'src/data', '.remarkrc.js', 'package-lock.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  // .remarkrc.js imports its plugins by package name: resolve them from the repository.
+  cpSync(join(ROOT, 'scripts', 'remark'), join(copy, 'scripts', 'remark'), { recursive: true });
+  writeFileSync(join(copy, 'package.json'), '{"type": "module"}\n');
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+});
+afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+const run = (cache: boolean) => validate(copy, [], { strictReviews: false, now: NOW, cache });
+const summary = (r: Awaited<ReturnType<typeof run>>) => r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`);
+const cacheFiles = () => readdirSync(join(copy, '.cache', 'validate'));
+
+describe('the validate cache', () => {
+  it('gives the same report warm, cold and without a cache, and sees edits', async () => {
+    const cold = summary(await run(true));
+    expect(cold.filter((p) => p.includes('remark-lint:config'))).toEqual([]); // the style rules really ran
+    expect(cacheFiles()).toHaveLength(1);
+    expect(summary(await run(true))).toEqual(cold);
+    expect(summary(await run(false))).toEqual(cold);
+
+    // Break a heading anchor that other pages link to: the warm run must report it.
+    const guide = join(copy, 'docs/deployment/deployment-guide.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('### Switch traffic\n', '### Traffic switch\n'));
+    const edited = summary(await run(true));
+    expect(edited.filter((p) => p.endsWith('links/internal')).length).toBeGreaterThan(0);
+    expect(edited).toEqual(summary(await run(false)));
+  });
+
+  it('ignores a corrupt cache file', async () => {
+    const expected = summary(await run(true));
+    const [file] = cacheFiles();
+    writeFileSync(join(copy, '.cache', 'validate', file!), 'not a cache');
+    expect(summary(await run(true))).toEqual(expected);
+  });
+});
