@@ -1,0 +1,107 @@
+/**
+ * On-call queries → the runbook that must come up. Built from the shipped docs with the same
+ * tokenizer, fields and boosts as the site's search index (src/search), and queried with the same
+ * options as the browser. Reports the top-3 hit rate; every scenario must hit the top 3.
+ * When a runbook's symptoms change, update its scenarios here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import MiniSearch from 'minisearch';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../scripts/validate/engine/parse.ts';
+import { toSearchDocument } from '../../src/search/documents.ts';
+import { search } from '../../src/search/engine.ts';
+import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/fields.ts';
+import { ROOT } from '../helpers/examples.ts';
+
+/** [query, expected runbook id]: symptoms as seen, paraphrases, alert names, ids, error fragments. */
+export const SCENARIOS: Array<[string, string]> = [
+  ['CrashLoopBackOff', 'RB-003'],
+  ['back-off restarting failed container', 'RB-003'],
+  ['Cannot find module', 'RB-003'],
+  ['KubePodCrashLooping', 'RB-003'],
+  ['RB-007', 'RB-007'],
+  ['rb-012', 'RB-012'],
+  ['rb012', 'RB-012'],
+  ['PostgresReplicationLagHigh', 'RB-009'],
+  ['sorry, too many clients already', 'RB-007'],
+  ['remaining connection slots are reserved', 'RB-007'],
+  ['too many connections', 'RB-007'],
+  ['canceling statement due to statement timeout', 'RB-008'],
+  ['deadlock detected', 'RB-008'],
+  ['replica behind primary', 'RB-009'],
+  ['requested WAL segment has already been removed', 'RB-009'],
+  ['JavaScript heap out of memory', 'RB-005'],
+  ['exit code 137', 'RB-005'],
+  ['cpu throttling', 'RB-006'],
+  ['hpa max replicas', 'RB-006'],
+  ['504 gateway timeout', 'RB-004'],
+  ['API is slow', 'RB-004'],
+  ['ETIMEDOUT', 'RB-004'],
+  ['502 bad gateway after deploy', 'RB-002'],
+  ['errors started right after the release', 'RB-002'],
+  ['HighErrorRateAfterDeploy', 'RB-002'],
+  ['exceeded its progress deadline', 'RB-001'],
+  ['0/3 nodes are available insufficient cpu', 'RB-001'],
+  ['UPGRADE FAILED: context deadline exceeded', 'RB-001'],
+  ['KubeDeploymentReplicasMismatch', 'RB-001'],
+  ['spike in failed logins', 'RB-010'],
+  ['credential stuffing', 'RB-010'],
+  ['critical CVE in image', 'RB-011'],
+  ['npm audit critical', 'RB-011'],
+  ['no healthy upstream', 'RB-012'],
+  ['site is down', 'RB-012'],
+  ['ApiLatencyCritical', 'RB-004'],
+  ['payments fail', 'RB-013'],
+  ['ECONNRESET', 'RB-013'],
+];
+
+function buildIndex(): MiniSearch<SearchDocument> {
+  const docs = join(ROOT, 'docs');
+  const files = readdirSync(docs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name));
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    const frontmatter = (parse(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
+    const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : relative(docs, file);
+    const description = typeof frontmatter['description'] === 'string' ? frontmatter['description'] : '';
+    index.add(toSearchDocument({ permalink: relative(ROOT, file), title, description }, frontmatter, parseMarkdown(source)));
+  }
+  // Serialise and load back, as the browser does.
+  return MiniSearch.loadJSON(JSON.stringify(index), INDEX_OPTIONS);
+}
+
+describe('on-call search scenarios', () => {
+  const index = buildIndex();
+
+  it(`finds the expected runbook in the top 3 for all ${SCENARIOS.length} queries`, () => {
+    const misses: string[] = [];
+    for (const [query, expected] of SCENARIOS) {
+      const top3 = search(index, query, 3).map((hit) => hit.runbook_id ?? hit.title);
+      if (!top3.includes(expected)) misses.push(`"${query}" → expected ${expected}, got [${top3.join(', ')}]`);
+    }
+    const rate = (SCENARIOS.length - misses.length) / SCENARIOS.length;
+    console.log(`search scenarios: top-3 hit rate ${(rate * 100).toFixed(1)}% (${SCENARIOS.length - misses.length}/${SCENARIOS.length})`);
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(30);
+    expect(misses).toEqual([]);
+  });
+
+  it('puts a runbook id query first, whatever its spelling', () => {
+    for (const query of ['RB-003', 'rb-003', 'RB003', 'rb 003']) {
+      expect(search(index, query, 1)[0]?.runbook_id, query).toBe('RB-003');
+    }
+  });
+
+  it('finds a page by a fragment of a command inside a code block', () => {
+    const hits = search(index, 'kubectl rollout restart', 10);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((hit) => hit.runbook_id === 'RB-003')).toBe(true);
+  });
+
+  it('tolerates a typo in a long word', () => {
+    expect(search(index, 'CrashLopBackOff', 3).map((h) => h.runbook_id)).toContain('RB-003');
+  });
+});
