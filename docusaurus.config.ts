@@ -34,6 +34,8 @@ const config: Config = {
   // the default browser targets, let Infima override custom.css.)
   future: { v4: { removeLegacyPostBuildHeadAttribute: true }, faster },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+  // The runbook header compares review dates with this until the page hydrates, then with the viewer's clock.
+  customFields: { builtAt: new Date().toISOString() },
   presets: [
     [
       'classic',
@@ -55,10 +57,10 @@ const config: Config = {
     ],
   ],
   // esm-site: build fixes for a `"type": "module"` package (see the plugin's header).
-  plugins: ['./src/plugins/doc-index/index.ts', './src/plugins/search-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
+  plugins: ['./src/plugins/catalog/index.ts', './src/plugins/doc-index/index.ts', './src/plugins/search-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
-    navbar: { title: 'Operations Handbook', items: [...navbarItems, { type: 'search', position: 'right' }] },
+    navbar: { title: 'Operations Handbook', items: [{ to: '/runbooks', label: 'Runbook index', position: 'left' as const }, ...navbarItems, { type: 'search', position: 'right' }] },
     footer: { style: 'dark', copyright: 'Operations Handbook · platform-sre' },
     prism: { theme: prismThemes.github, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

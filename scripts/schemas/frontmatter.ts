@@ -223,9 +223,4 @@ export function isDocType(value: unknown): value is DocType {
   return typeof value === 'string' && (DOC_TYPES as readonly string[]).includes(value);
 }
 
-/** Days in a review interval (`m` counts as 30 days, `w` as 7). */
-export function intervalDays(interval: string): number {
-  const n = Number.parseInt(interval, 10);
-  const unit = interval.at(-1);
-  return unit === 'w' ? n * 7 : unit === 'm' ? n * 30 : n;
-}
+export { intervalDays } from './review.ts';

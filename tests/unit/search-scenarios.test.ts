@@ -101,6 +101,16 @@ describe('on-call search scenarios', () => {
     expect(hits.some((hit) => hit.runbook_id === 'RB-003')).toBe(true);
   });
 
+  it('ranks a runbook above another page for the same match', () => {
+    const same = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+    const text = { title: 'Worker queue backs up', body: 'The worker falls behind; jobs wait in Redis.' };
+    same.addAll([
+      { id: '/docs/troubleshooting/queue', type: 'troubleshooting', ...text },
+      { id: '/docs/runbooks/rb-900', type: 'runbook', runbook_id: 'RB-900', ...text },
+    ]);
+    expect(search(same, 'worker queue').map((hit) => hit.id)).toEqual(['/docs/runbooks/rb-900', '/docs/troubleshooting/queue']);
+  });
+
   it('tolerates a typo in a long word', () => {
     expect(search(index, 'CrashLopBackOff', 3).map((h) => h.runbook_id)).toContain('RB-003');
   });

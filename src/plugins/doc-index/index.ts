@@ -28,6 +28,8 @@ export type DocIndexEntry = {
   /** `YYYY-MM-DD` (YAML dates are parsed to `Date` by Docusaurus, normalised back here). */
   last_reviewed?: Frontmatter['last_reviewed'];
   owner?: Frontmatter['owner'];
+  review_interval?: Frontmatter['review_interval'];
+  tags?: string[];
 } & Partial<Pick<RunbookFrontmatter, 'runbook_id' | 'severity' | 'services' | 'alerts' | 'symptoms'>>;
 
 /** A generated-index category page (`/docs/runbooks`): only sections that exist get one. */
@@ -80,6 +82,8 @@ export function toEntry(doc: DocMetadata, context: Pick<LoadContext, 'siteDir' |
     symptoms: asStringList(fm['symptoms']),
     owner: asString(fm['owner']),
     last_reviewed: isoDay(fm['last_reviewed']),
+    review_interval: asString(fm['review_interval']),
+    tags: asStringList(fm['tags']),
   };
   return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as DocIndexEntry;
 }
