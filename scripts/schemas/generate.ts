@@ -12,6 +12,7 @@ import * as z from 'zod';
 import { loadChecks } from '../validate/checks/index.ts';
 import type { Check, Example } from '../validate/engine/check.ts';
 import { DOC_TYPES, REVIEW_KEYS, frontmatterSchema, schemas, type DocType } from './frontmatter.ts';
+import { SECTION_CONTRACTS } from './sections.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHECK_DOCS_DIR = 'docs/contributing/checks';
@@ -60,7 +61,11 @@ function frontmatterReference(): string {
     const schema = schemas[type];
     const own = (key: string) => key === 'type' || !commonKeys.has(key);
     const description = (z.toJSONSchema(schema, { unrepresentable: 'any' }) as JsonSchema & { description?: string }).description ?? '';
-    return `## \`${type}\`\n\n${description}\n\nIn addition to the [keys every page has](#keys-every-page-has):\n\n${keyTable(type, own)}\n`;
+    const contract = SECTION_CONTRACTS[type];
+    const body = contract
+      ? `\n\nRequired sections, in this order (level 2, rule [\`content/sections\`](./checks/content-sections.md)): ${contract.required.map((h) => `\`## ${h}\``).join(', ')}; ${contract.why}.`
+      : '';
+    return `## \`${type}\`\n\n${description}${body}\n\nIn addition to the [keys every page has](#keys-every-page-has):\n\n${keyTable(type, own)}\n`;
   });
   return `---
 type: reference
