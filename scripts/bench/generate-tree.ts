@@ -18,8 +18,9 @@ function page(i: number, count: number): string {
   const next = (i + 1) % count;
   const section = Math.floor(next / 100);
   // Runbook ids have three digits: past RB-999 the pages are troubleshooting guides.
+  const runbook = i < 999;
   const head =
-    i < 999
+    runbook
       ? `type: runbook\nrunbook_id: ${id}\nseverity: SEV${(i % 4) + 1}\nalerts: [${ALERTS[i % ALERTS.length]}]`
       : 'type: troubleshooting';
   return `---
@@ -37,9 +38,15 @@ tags: [runbook, kubernetes]
 related: [../section-${section}/page-${next}.md#diagnosis]
 ---
 
+### Variables
+
+| Placeholder | Meaning |
+| --- | --- |
+| \`<pod-name>\` | A pod of the service |
+
 ## Symptoms
 
-The ${service} service reports errors. See [the next page](../section-${section}/page-${next}.md#mitigation).
+The ${service} service reports errors. See [the next page](../section-${section}/page-${next}.md#verification).
 
 ## Impact
 
@@ -65,7 +72,7 @@ Users see failed requests.
 | Error rate | 1% |
 | p95 latency | 300 ms |
 
-## Mitigation
+## ${runbook ? 'Mitigation' : 'Fixes'}
 
 :::warning
 
