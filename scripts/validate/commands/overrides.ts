@@ -104,7 +104,11 @@ const PATCHES: Record<string, Patch[]> = {
     { at: ['get', 'manifest'], addOptions: [val('--revision')] },
     { at: ['get', 'all'], addOptions: [val('--revision'), val('--template')] },
     { at: ['rollback'], addOptions: [flag('--rollback-on-failure')] },
+    // `helm get metadata` exists since Helm 3.13.
+    { at: ['get'], addSubcommands: [{ name: 'metadata', options: [val('-o', '--output'), val('--revision')], args: { name: 'RELEASE_NAME' } }] },
   ],
+  // Everything after the script belongs to the script: `node dist/migrate.js down --to 42`.
+  node: [{ at: [], set: { parserDirectives: { optionsMustPrecedeArguments: true } } }],
   git: [
     { at: [], set: { args: undefined } },
     {
