@@ -3,6 +3,8 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { existingSections } from './src/sections-fs.ts';
 import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
+import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
+import remarkChecklists from './src/remark/checklists.ts';
 import { SITE_SETTINGS } from './scripts/site-settings.ts';
 
 const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
@@ -43,8 +45,9 @@ const config: Config = {
         docs: {
           routeBasePath: SITE_SETTINGS.routeBasePath,
           sidebarPath: './sidebars.ts',
-          // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml).
-          remarkPlugins: [remarkCatalogDirectives],
+          // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml);
+          // the placeholders form of pages with `<placeholder>` commands; tickable checklists.
+          remarkPlugins: [remarkCatalogDirectives, remarkPlaceholderForm, remarkChecklists],
           tags: 'tags.yml',
           onInlineTags: 'throw',
           showLastUpdateTime: true,
