@@ -6,6 +6,8 @@ import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
 import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
 import remarkChecklists from './src/remark/checklists.ts';
 import { SITE_SETTINGS } from './scripts/site-settings.ts';
+import { servedHtmlUrls } from './src/pwa/precache.ts';
+import { lightCodeTheme } from './src/prism-theme.ts';
 
 const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
 
@@ -60,12 +62,36 @@ const config: Config = {
     ],
   ],
   // esm-site: build fixes for a `"type": "module"` package (see the plugin's header).
-  plugins: ['./src/plugins/catalog/index.ts', './src/plugins/doc-index/index.ts', './src/plugins/search-index/index.ts', './src/plugins/permalinks/index.ts', './src/plugins/esm-site/index.ts'],
+  plugins: [
+    './src/plugins/catalog/index.ts',
+    './src/plugins/doc-index/index.ts',
+    './src/plugins/search-index/index.ts',
+    './src/plugins/permalinks/index.ts',
+    './src/plugins/esm-site/index.ts',
+    // Offline after one visit: the service worker precaches every page and every JS chunk (the search
+    // index included) on the first visit, for every visitor ('always': on-call laptops are not
+    // "installed apps", and the browser test needs it deterministic).
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        offlineModeActivationStrategies: ['always'],
+        injectManifestConfig: {
+          // Pages under the URLs they are served at (trailingSlash: false); see src/pwa/precache.ts.
+          manifestTransforms: [servedHtmlUrls],
+        },
+        pwaHead: [
+          { tagName: 'link', rel: 'manifest', href: '/manifest.json' },
+          { tagName: 'meta', name: 'theme-color', content: '#1f4f8a' },
+          { tagName: 'link', rel: 'apple-touch-icon', href: '/img/apple-touch-icon.png' },
+        ],
+      },
+    ],
+  ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: { title: 'Operations Handbook', items: [{ to: '/runbooks', label: 'Runbook index', position: 'left' as const }, ...navbarItems, { type: 'search', position: 'right' }] },
     footer: { style: 'dark', copyright: 'Operations Handbook · platform-sre' },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
+    prism: { theme: lightCodeTheme, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };

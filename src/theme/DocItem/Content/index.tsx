@@ -8,6 +8,7 @@ import type ContentType from '@theme/DocItem/Content';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import RunbookHeader, { type RunbookFrontMatter } from '@site/src/components/RunbookHeader';
+import PrintButton from '@site/src/components/PrintButton';
 
 type Props = WrapperProps<typeof ContentType>;
 
@@ -17,6 +18,7 @@ export default function ContentWrapper(props: Props): ReactNode {
   return (
     <>
       {fm['type'] === 'runbook' && <RunbookHeader frontMatter={fm as RunbookFrontMatter} />}
+      {fm['type'] === 'reference-card' && <PrintButton />}
       <Content {...props} />
     </>
   );
