@@ -38,7 +38,7 @@ tags: [runbook, kubernetes]
 related: [../section-${section}/page-${next}.md#diagnosis]
 ---
 
-### Variables
+## Variables
 
 | Placeholder | Meaning |
 | --- | --- |

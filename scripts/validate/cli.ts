@@ -11,14 +11,17 @@ import { validate } from './validate.ts';
 
 const HELP = `Usage: npm run validate -- [paths...] [options]
 
-Checks the handbook's Markdown: frontmatter schemas, tags, runbook ids, review dates, code fences.
-With no paths, checks the whole docs/ tree.
+Checks the handbook: frontmatter schemas, section contracts, internal links and anchors, runbook ids,
+the service catalog, alert rules and their runbooks, the shell commands in code blocks, secrets and
+Markdown style (remark-lint). With no paths, checks the whole docs/ tree (cross-references are
+always resolved against the whole tree; only the given files are reported).
 
 Options:
   --format <pretty|github|json>  output format (default: pretty; github in GitHub Actions)
   --strict-reviews               overdue reviews are errors, not warnings
   --no-cache                     parse and lint every file again (ignore .cache/validate/)
   --root <dir>                   repository root (default: current directory)
+  --timings                      print how long each phase and check took (to stderr)
   -h, --help                     show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage error.
@@ -30,12 +33,21 @@ const OPTIONS = {
   'strict-reviews': { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
   root: { type: 'string' },
+  timings: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 function usage(message: string): never {
   process.stderr.write(`validate: ${message}\n\n${HELP}`);
   process.exit(2);
+}
+
+/** Slowest first, so that the check to optimise is on top. */
+function formatTimings(timings: Record<string, number>, totalMs: number): string {
+  const rows = Object.entries(timings).sort((a, b) => b[1] - a[1]);
+  const width = Math.max(...rows.map(([name]) => name.length), 5);
+  const line = (name: string, ms: number) => `  ${name.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms\n`;
+  return `\nTimings:\n${rows.map(([name, ms]) => line(name, ms)).join('')}${line('total', totalMs)}`;
 }
 
 async function main(): Promise<void> {
@@ -59,12 +71,13 @@ async function main(): Promise<void> {
   const root = resolve(values.root ?? process.cwd());
   let result;
   try {
-    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'] });
+    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'], timings: values.timings });
   } catch (error) {
     if (error instanceof UsageError) usage(error.message);
     throw error;
   }
   process.stdout.write(reporters[format](result, { color: format === 'pretty' && process.stdout.isTTY === true }));
+  if (result.timings) process.stderr.write(formatTimings(result.timings, result.elapsedMs));
   process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

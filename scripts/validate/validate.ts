@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * What cached results depend on besides the file itself: the installed packages (the lockfile),
- * the parser and the lint check's own code. Any change starts a fresh cache.
+ * the Markdown and shell parsers and the lint check's own code. Any change starts a fresh cache.
  */
 function cacheVersion(root: string): string {
   const hash = createHash('sha256').update(process.versions.v8);
@@ -21,6 +21,8 @@ function cacheVersion(root: string): string {
     join(root, 'package-lock.json'),
     join(here, 'engine', 'parse.ts'),
     join(here, 'checks', 'remark-lint.ts'),
+    join(here, 'commands', 'parse.ts'),
+    join(here, 'commands', 'placeholders.ts'),
     ...safeList(join(here, '..', 'remark')).map((name) => join(here, '..', 'remark', name)),
   ];
   for (const file of inputs) {
@@ -47,14 +49,27 @@ export async function validate(root: string, paths: string[], options: ValidateO
   const cache = options.cache ? new DiskCache(cacheFile(root, cacheVersion(root))) : NO_CACHE;
   setActiveCache(cache);
   try {
+    const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
+    let phase = performance.now();
     const checks = await loadChecks();
+    if (stats.timings) stats.timings['(load checks)'] = performance.now() - phase;
+    phase = performance.now();
     const project = loadProject(root, paths, options);
-    const stats: RunStats = { suppressed: {} };
-    const prepared = await prepareChecks(project, checks);
+    if (stats.timings) stats.timings['(read and parse files)'] = performance.now() - phase;
+    const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
     const skipped = collectSkipped(project, checks);
+    phase = performance.now();
     cache.save();
-    return { files: project.targets.size, problems, suppressed: stats.suppressed, ...(skipped.length ? { skipped } : {}), elapsedMs: performance.now() - started };
+    if (stats.timings) stats.timings['(save cache)'] = performance.now() - phase;
+    return {
+      files: project.targets.size,
+      problems,
+      suppressed: stats.suppressed,
+      ...(skipped.length ? { skipped } : {}),
+      ...(stats.timings ? { timings: stats.timings } : {}),
+      elapsedMs: performance.now() - started,
+    };
   } finally {
     setActiveCache(NO_CACHE);
   }

@@ -38,6 +38,12 @@ describe('the validate cache', () => {
     const edited = summary(await run(true));
     expect(edited.filter((p) => p.endsWith('links/internal')).length).toBeGreaterThan(0);
     expect(edited).toEqual(summary(await run(false)));
+
+    // A typo in a shell block (parsed shell is cached by block text): reported by the warm run.
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('kubectl rollout status', 'kubctl rollout status'));
+    const typo = summary(await run(true));
+    expect(typo.filter((p) => p.endsWith('commands/unknown-command')).length).toBeGreaterThan(0);
+    expect(typo).toEqual(summary(await run(false)));
   });
 
   it('ignores a corrupt cache file', async () => {

@@ -61,7 +61,7 @@ describe('placeholders form (remark)', () => {
   const page = [
     'Intro.',
     '',
-    '### Variables',
+    '## Variables',
     '',
     '| Placeholder | Meaning | Example |',
     '| --- | --- | --- |',

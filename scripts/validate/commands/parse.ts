@@ -2,11 +2,15 @@
  * Parses shell text with a real shell grammar: tree-sitter-bash (node_modules/tree-sitter-bash/
  * tree-sitter-bash.wasm) through web-tree-sitter. The grammar is loaded once, when this module is
  * first imported (top-level await: check modules are imported asynchronously by the registry, so
- * the synchronous checks can parse without an engine change). Results are cached by content.
+ * the synchronous checks can parse without an engine change). Results are plain data, cached by
+ * content in memory and in the run's disk cache (`.cache/validate/`, namespace `shell`), so an
+ * unchanged block is not parsed again by the next run.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Node as TsNode } from 'web-tree-sitter';
+import { activeCache } from '../engine/disk-cache.ts';
 import { overlapsPlaceholder, rewritePlaceholders, type Placeholder } from './placeholders.ts';
 
 const require = createRequire(import.meta.url);
@@ -105,8 +109,25 @@ function describeError(node: TsNode): string {
 }
 
 export function parseShell(input: string): ParsedShell {
+  const key = createHash('sha256').update(input).digest('base64url');
   const hit = cache.get(input);
-  if (hit) return hit;
+  if (hit) {
+    activeCache().touch('shell', key, hit);
+    return hit;
+  }
+  const stored = activeCache().get<ParsedShell>('shell', key);
+  if (stored) {
+    cache.set(input, stored);
+    return stored;
+  }
+  const result = parseUncached(input);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(input, result);
+  activeCache().set('shell', key, result);
+  return result;
+}
+
+function parseUncached(input: string): ParsedShell {
   const { text, placeholders } = rewritePlaceholders(input);
   const result: ParsedShell = {
     text,
@@ -120,7 +141,6 @@ export function parseShell(input: string): ParsedShell {
   const tree = parser.parse(text);
   if (!tree) {
     result.errors.push({ start: 0, message: 'the shell parser gave up on this block' });
-    cache.set(input, result);
     return result;
   }
   const word = (node: TsNode): Word => {
@@ -212,7 +232,5 @@ export function parseShell(input: string): ParsedShell {
   };
   visit(tree.rootNode);
   tree.delete();
-  if (cache.size > 50_000) cache.clear();
-  cache.set(input, result);
   return result;
 }

@@ -24,6 +24,12 @@ export function compareProblems(a: Problem, b: Problem): number {
 export interface RunStats {
   /** Problems silenced by disable comments, per check id (only checks that had some). */
   suppressed: Record<string, number>;
+  /** Milliseconds each phase and each check took (`prepare` included), when asked for. */
+  timings?: Record<string, number>;
+}
+
+function time(stats: RunStats | undefined, key: string, started: number): void {
+  if (stats?.timings) stats.timings[key] = (stats.timings[key] ?? 0) + performance.now() - started;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface RunStats {
 export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
   const problems: Problem[] = [];
   for (const check of checks) {
+    const started = performance.now();
     const report: Report = Object.assign(
       (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }) => {
         if (!project.targets.has(file.path)) return;
@@ -77,6 +84,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
         crashed(undefined, error);
       }
     }
+    time(stats, check.id, started);
   }
   return problems.sort(compareProblems);
 }
@@ -85,10 +93,11 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
  * Awaits every check's optional `prepare` (async set-up). A failing `prepare` is reported like a
  * crashed check; the check's synchronous part still runs.
  */
-export async function prepareChecks(project: Project, checks: readonly Check[]): Promise<Problem[]> {
+export async function prepareChecks(project: Project, checks: readonly Check[], stats?: RunStats): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const check of checks) {
     if (!check.prepare) continue;
+    const started = performance.now();
     try {
       await check.prepare(project);
     } catch (error) {
@@ -96,6 +105,8 @@ export async function prepareChecks(project: Project, checks: readonly Check[]):
       if (!where) continue;
       const detail = error instanceof Error ? error.message : String(error);
       problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', severity: 'error', message: `check \`${check.id}\` failed to prepare; this is a bug in the validator, please report it: ${detail}` });
+    } finally {
+      time(stats, check.id, started);
     }
   }
   return problems;

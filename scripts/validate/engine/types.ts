@@ -56,6 +56,8 @@ export interface ValidateOptions {
   now: Date;
   /** Reuse parse trees and lint results of unchanged files from `.cache/validate/` (default in the CLI). */
   cache?: boolean;
+  /** Measure how long each phase and each check takes (`--timings`). */
+  timings?: boolean;
 }
 
 export interface TagDefinition {

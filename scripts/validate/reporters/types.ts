@@ -10,6 +10,8 @@ export interface RunResult {
   suppressed?: Record<string, number>;
   /** Wall time of the run in milliseconds. */
   elapsedMs: number;
+  /** Milliseconds per phase and per check, with `--timings` (never in the JSON report). */
+  timings?: Record<string, number>;
 }
 
 export type Reporter = (result: RunResult, options: { color: boolean }) => string;
