@@ -188,7 +188,7 @@ describe('search', () => {
       await page.keyboard.press('ArrowDown');
       expect(await options(page).nth(1).getAttribute('aria-selected')).toBe('true');
       expect(await options(page).nth(0).getAttribute('aria-selected')).toBe('false');
-      const target = await options(page).nth(1).getByRole('link').getAttribute('href');
+      const target = await options(page).nth(1).getAttribute('data-href');
       await page.keyboard.press('Enter');
       await page.waitForURL(`${origin}${target}`);
     }

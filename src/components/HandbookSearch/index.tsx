@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
-import Link from '@docusaurus/Link';
 import { useHistory } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { DocIndexData } from '../../plugins/doc-index/index.ts';
@@ -64,6 +63,11 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
   const open = (hit: Hit | undefined) => {
     if (!hit) return;
     history.push(hit.id);
+    onOpen?.();
+  };
+
+  const openInNewTab = (hit: Hit) => {
+    window.open(hit.id, '_blank', 'noopener');
     onOpen?.();
   };
 
@@ -138,9 +142,15 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
             role="option"
             aria-selected={i === active}
             className={clsx(styles.result, i === active && styles.active)}
+            data-href={hit.id}
             onMouseMove={() => setActive(i)}
+            // An option holds no link (no interactive control inside an option, WAI-ARIA combobox
+            // pattern): a click opens the page; Ctrl/Cmd/Shift-click and the middle button open it
+            // in a new tab, as they would on a link.
+            onClick={(event) => (event.ctrlKey || event.metaKey || event.shiftKey ? openInNewTab(hit) : open(hit))}
+            onAuxClick={(event) => event.button === 1 && openInNewTab(hit)}
           >
-            <Link to={hit.id} className={styles.resultLink} tabIndex={-1} onClick={() => onOpen?.()}>
+            <span className={styles.resultLink}>
               <span className={styles.resultHead}>
                 {hit.runbook_id ? (
                   <span className={styles.id}>{hit.runbook_id}</span>
@@ -168,7 +178,7 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
               ) : (
                 <span className={styles.description}>{hit.description}</span>
               )}
-            </Link>
+            </span>
           </li>
         ))}
       </ul>
