@@ -5,8 +5,6 @@
  * secret-named variables, which accept placeholders and reject real-looking values.
  */
 import { createHash } from 'node:crypto';
-import { lintSource } from '@secretlint/core';
-import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { activeCache } from '../engine/disk-cache.ts';
 import { closed, type ResolvedCommand } from './model.ts';
 import type { ParsedShell, Word } from './parse.ts';
@@ -16,7 +14,13 @@ export interface Finding {
   message: string;
 }
 
-const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
+/** secretlint is imported on the first block not in the disk cache: a warm run never loads it. */
+let secretlint: Promise<{ lintSource: typeof import('@secretlint/core').lintSource; config: Parameters<typeof import('@secretlint/core').lintSource>[0]['options']['config'] }> | undefined;
+const loadSecretlint = () =>
+  (secretlint ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
+    lintSource: core.lintSource,
+    config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
+  })));
 const secretlintCache = new Map<string, Finding[]>();
 
 /** Runs secretlint on `text` (once per distinct text). */
@@ -33,6 +37,7 @@ export async function prepareSecretlint(text: string): Promise<void> {
     secretlintCache.set(text, cached);
     return;
   }
+  const { lintSource, config } = await loadSecretlint();
   const result = await lintSource({ source: { content: text, filePath: 'block.sh', ext: '.sh', contentType: 'text' }, options: { config, maskSecrets: true } });
   const findings = result.messages.map((m) => ({ start: m.range[0], message: `${m.message} (secretlint ${m.ruleId.replace('@secretlint/secretlint-rule-', '')})` }));
   activeCache().set('secretlint', key, findings);

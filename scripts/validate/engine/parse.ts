@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { parseDocument, visit, YAMLParseError, type Document } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkDirective from 'remark-directive';
+import type { Processor } from 'unified';
 import type { Root } from 'mdast';
 import { activeCache } from './disk-cache.ts';
 import { LineIndex } from './positions.ts';
@@ -19,10 +16,29 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.mdx'];
  * The Markdown dialect Docusaurus reads `.md` files with (`markdown.format: 'detect'`):
  * CommonMark + GFM + directives (admonitions) + YAML frontmatter.
  */
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+let processor: Processor<Root> | undefined;
+
+/**
+ * The parser is loaded on the first cache miss, not at start-up: a warm run whose trees all come
+ * from `.cache/validate/` never loads micromark (about half a second of module loading). The
+ * packages are ESM without top-level await, which Node (20.19+) loads with a synchronous
+ * `require`, so parsing stays synchronous for every check and test.
+ */
+function markdownProcessor(): Processor<Root> {
+  if (processor) return processor;
+  const require = createRequire(import.meta.url);
+  const { unified } = require('unified') as typeof import('unified');
+  const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+  const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+  const remarkDirective = (require('remark-directive') as typeof import('remark-directive')).default;
+  processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective) as unknown as Processor<Root>;
+  return processor;
+}
 
 export function parseMarkdown(source: string): Root {
-  return processor.runSync(processor.parse(source)) as Root;
+  const markdown = markdownProcessor();
+  return markdown.runSync(markdown.parse(source)) as Root;
 }
 
 /**
