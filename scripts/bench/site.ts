@@ -9,6 +9,8 @@
  * - The service worker's precache (what a first visit downloads in the background to work offline).
  * - Lighthouse (default: mobile emulation, simulated throttling) for the home page and a runbook:
  *   performance, accessibility, best practices, SEO; the failing accessibility audits are listed.
+ *   Twice: from the uncompressed server, and from a gzip one (what GitHub Pages serves), because
+ *   simulated throttling charges transferred bytes.
  *
  *   npm run bench:site [-- --no-lighthouse] [-- --json test-results/bench-site.json]
  */
@@ -36,6 +38,7 @@ const runbook = index.entries.find((e) => e.type === 'runbook' && e.runbook_id) 
 if (!runbook) throw new Error('No runbook in build/doc-index.json: run `npm run build` first.');
 
 const server = await serveStatic(BUILD, BASE_PATH);
+const gzipServer = await serveStatic(BUILD, BASE_PATH, { gzip: true });
 const results: Record<string, unknown> = { runbook: runbook.permalink };
 try {
   // --- JS weight of a runbook page, and the search index chunk ---------------------------------
@@ -103,8 +106,14 @@ try {
     const scores: Record<string, Record<string, number | null>> = {};
     const a11yIssues: Record<string, string[]> = {};
     try {
-      for (const [name, path] of [['home', BASE_PATH], ['runbook', runbook.permalink]] as const) {
-        const result = await lighthouse(`${server.url}${path}`, {
+      const targets = [
+        ['home', server.url, BASE_PATH],
+        ['runbook', server.url, runbook.permalink],
+        ['home (gzip)', gzipServer.url, BASE_PATH],
+        ['runbook (gzip)', gzipServer.url, runbook.permalink],
+      ] as const;
+      for (const [name, origin, path] of targets) {
+        const result = await lighthouse(`${origin}${path}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -126,10 +135,11 @@ try {
     } finally {
       chrome.kill();
     }
-    results['lighthouse'] = { mode: 'mobile emulation, simulated throttling, uncompressed local server', scores, failing: a11yIssues };
+    results['lighthouse'] = { mode: 'mobile emulation, simulated throttling; local server uncompressed, and gzip like GitHub Pages', scores, failing: a11yIssues };
   }
 } finally {
   await server.close();
+  await gzipServer.close();
 }
 
 // --- Report ----------------------------------------------------------------------------------
@@ -144,7 +154,7 @@ const lh = results['lighthouse'] as { scores: Record<string, Record<string, numb
 if (lh) {
   console.log('Lighthouse (mobile, simulated throttling):');
   for (const [name, score] of Object.entries(lh.scores)) {
-    console.log(`  ${name.padEnd(8)} ${Object.entries(score).map(([k, v]) => `${k} ${v ?? '-'}`).join(' · ')}`);
+    console.log(`  ${name.padEnd(15)} ${Object.entries(score).map(([k, v]) => `${k} ${v ?? '-'}`).join(' · ')}`);
   }
   for (const [name, issues] of Object.entries(lh.failing)) if (issues.length) console.log(`  failing on ${name}: ${issues.join('; ')}`);
 }

@@ -52,3 +52,18 @@ test('answers 404 with the site 404 page, and never leaves the root', async () =
   expect(await get('/handbook/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ status: 404 });
   expect(await get('/handbook/..%2f..%2fetc%2fpasswd')).toMatchObject({ status: 404 });
 });
+
+test('with gzip, text is gzip-encoded for clients that accept it, as on GitHub Pages', async () => {
+  const gz = await serveStatic(root, '/handbook/', { gzip: true });
+  try {
+    // fetch sends Accept-Encoding: gzip and decodes the body.
+    const response = await fetch(`${gz.url}/handbook/app.js`);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('console.log(1)');
+    const plain = await fetch(`${gz.url}/handbook/app.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
+  } finally {
+    await gz.close();
+  }
+});

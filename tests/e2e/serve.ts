@@ -2,12 +2,14 @@
  * A tiny static server for `build/`, resolving paths the way GitHub Pages does:
  * `/x/` → `x/index.html`; `/x` → the file `x`, else `x.html`, else a 301 to `/x/` when `x/index.html`
  * exists; anything else → `404.html` with status 404. Binds 127.0.0.1 on a free port.
+ * With `gzip`, text responses are gzip-encoded when the client accepts it, as GitHub Pages does.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +67,7 @@ export async function resolvePath(root: string, urlPath: string): Promise<Resolu
 }
 
 /** `basePath` (e.g. `/ops-handbook/`, like a GitHub Pages project site) is where `root` is mounted. */
-export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, basePath = '/', options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const mount = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -92,15 +94,21 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
       }
       found = { file: notFound, status: 404 };
     }
+    const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = options.gzip === true && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(found.status, {
-      'content-type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-store',
+      ...(options.gzip ? { vary: 'accept-encoding' } : {}),
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(found.file).pipe(res);
+    const body = createReadStream(found.file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
