@@ -5,6 +5,8 @@
  * secret-named variables, which accept placeholders and reject real-looking values.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { activeCache } from '../engine/disk-cache.ts';
 import { closed, type ResolvedCommand } from './model.ts';
 import type { ParsedShell, Word } from './parse.ts';
@@ -14,13 +16,27 @@ export interface Finding {
   message: string;
 }
 
+const requireHere = createRequire(import.meta.url);
+
 /** secretlint is imported on the first block not in the disk cache: a warm run never loads it. */
 let secretlint: Promise<{ lintSource: typeof import('@secretlint/core').lintSource; config: Parameters<typeof import('@secretlint/core').lintSource>[0]['options']['config'] }> | undefined;
 const loadSecretlint = () =>
-  (secretlint ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
-    lintSource: core.lintSource,
-    config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
-  })));
+  (secretlint ??= Promise.all([
+    // The profiler instance @secretlint/core itself imports (resolved from core, not from here).
+    import(pathToFileURL(createRequire(requireHere.resolve('@secretlint/core')).resolve('@secretlint/profiler')).href) as Promise<typeof import('@secretlint/profiler')>,
+    import('@secretlint/core'),
+    import('@secretlint/secretlint-rule-preset-recommend'),
+  ]).then(([profiler, core, preset]) => {
+    // secretlint 12 profiles every call (a `performance.mark` per rule per text, and an observer
+    // that scans all earlier marks: quadratic, 14 s of CPU after 1,000 blocks). Nobody reads that
+    // profile here: make `mark` a no-op. Fixed upstream in 13.x (secretlint/secretlint#1673),
+    // which needs Node 22.
+    profiler.secretLintProfiler.mark = () => undefined;
+    return {
+      lintSource: core.lintSource,
+      config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
+    };
+  }));
 const secretlintCache = new Map<string, Finding[]>();
 
 /** Runs secretlint on `text` (once per distinct text). */

@@ -44,6 +44,7 @@ export class DiskCache {
   }
 
   set(namespace: string, key: string, value: unknown): void {
+    if (!this.file) return; // no cache: keep nothing (in-process memos do that job)
     this.used.set(`${namespace}\0${key}`, value);
     this.dirty = true;
   }
