@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/check.ts';
+import { runbookIds } from '../engine/facts.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import { resolveLink } from '../engine/resolve.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
@@ -37,7 +38,7 @@ export default defineCheck({
   checkFile(file, project, report) {
     const related = frontmatterData(file)?.['related'];
     if (!Array.isArray(related)) return;
-    const ids = new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string'));
+    const ids = runbookIds(project);
     related.forEach((entry, index) => {
       if (typeof entry !== 'string') return;
       const at = { offset: frontmatterValueOffset(file, ['related', index]) };

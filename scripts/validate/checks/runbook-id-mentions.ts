@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
-import { frontmatterData } from '../engine/frontmatter.ts';
+import { runbookIds } from '../engine/facts.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
 
 const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n`;
@@ -27,7 +27,7 @@ export default defineCheck({
   },
   checkFile(file, project, report) {
     if (!file.tree) return;
-    const ids = new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string'));
+    const ids = runbookIds(project);
     visit(file.tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;
       if (start === undefined) return;

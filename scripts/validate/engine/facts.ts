@@ -1,12 +1,14 @@
 /**
  * Facts derived from a parsed file (headings with their anchors, links), computed once per file on
- * first use and shared by every check that needs them.
+ * first use and shared by every check that needs them; and project-wide indexes (runbook ids, the
+ * alerts runbooks list), built once per run so that a lookup never scans every file.
  */
 import type { Heading, Link, Image, Definition, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { createSlugger, parseMarkdownHeadingId } from '@docusaurus/utils';
-import type { DocFile, Position } from './types.ts';
+import { frontmatterData } from './frontmatter.ts';
+import type { DocFile, Position, Project } from './types.ts';
 
 export interface HeadingFact {
   depth: number;
@@ -87,4 +89,28 @@ export function linksOf(file: DocFile): LinkFact[] {
     });
   }
   return (entry.links = links);
+}
+
+const projectMemo = new WeakMap<Project, { runbookIds?: Set<string>; listedAlerts?: Set<string> }>();
+const projectCell = (project: Project) => {
+  let entry = projectMemo.get(project);
+  if (!entry) projectMemo.set(project, (entry = {}));
+  return entry;
+};
+
+/** Every `runbook_id` in the project's frontmatter. */
+export function runbookIds(project: Project): Set<string> {
+  const entry = projectCell(project);
+  return (entry.runbookIds ??= new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string')));
+}
+
+/** Every alert name some page lists in its frontmatter `alerts`. */
+export function listedAlerts(project: Project): Set<string> {
+  const entry = projectCell(project);
+  return (entry.listedAlerts ??= new Set(
+    project.files.flatMap((f) => {
+      const alerts = frontmatterData(f)?.['alerts'];
+      return Array.isArray(alerts) ? alerts.filter((a): a is string => typeof a === 'string') : [];
+    }),
+  ));
 }

@@ -7,8 +7,7 @@ import { join, posix } from 'node:path';
 import { relative as relativePath } from 'node:path/posix';
 import { SECTIONS } from '../../../src/sections.ts';
 import { SITE_SETTINGS } from '../../site-settings.ts';
-import { headingsOf } from './facts.ts';
-import { frontmatterData } from './frontmatter.ts';
+import { headingsOf, listedAlerts, runbookIds } from './facts.ts';
 import { parseFile } from './parse.ts';
 import { normaliseRoute, siteMap } from './routes.ts';
 import { closest, closestBySharedWords } from './suggest.ts';
@@ -55,14 +54,9 @@ function extraRoute(project: Project, route: string): boolean {
     if (rest.startsWith('tags/') && project.tags.byKey.has(rest.slice(5))) return true;
   }
   const rb = /^\/rb\/(RB-\d{3})$/.exec(route)?.[1];
-  if (rb) return project.files.some((f) => frontmatterData(f)?.['runbook_id'] === rb);
+  if (rb) return runbookIds(project).has(rb);
   const alert = /^\/alerts\/([A-Za-z0-9]+)$/.exec(route)?.[1];
-  if (alert) {
-    return project.files.some((f) => {
-      const alerts = frontmatterData(f)?.['alerts'];
-      return Array.isArray(alerts) && alerts.includes(alert);
-    });
-  }
+  if (alert) return listedAlerts(project).has(alert);
   if (isFile(join(project.root, 'static', route))) return true;
   const page = join(project.root, 'src', 'pages', route === '/' ? 'index' : route);
   return ['.tsx', '.jsx', '.md', '.mdx', '/index.tsx'].some((ext) => isFile(page + ext));
