@@ -14,48 +14,8 @@ import { toSearchDocument } from '../../src/search/documents.ts';
 import { search } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/fields.ts';
 import { ROOT } from '../helpers/examples.ts';
+import { SCENARIOS } from '../fixtures/search-scenarios.ts';
 
-/** [query, expected runbook id]: symptoms as seen, paraphrases, alert names, ids, error fragments. */
-export const SCENARIOS: Array<[string, string]> = [
-  ['CrashLoopBackOff', 'RB-003'],
-  ['back-off restarting failed container', 'RB-003'],
-  ['Cannot find module', 'RB-003'],
-  ['KubePodCrashLooping', 'RB-003'],
-  ['RB-007', 'RB-007'],
-  ['rb-012', 'RB-012'],
-  ['rb012', 'RB-012'],
-  ['PostgresReplicationLagHigh', 'RB-009'],
-  ['sorry, too many clients already', 'RB-007'],
-  ['remaining connection slots are reserved', 'RB-007'],
-  ['too many connections', 'RB-007'],
-  ['canceling statement due to statement timeout', 'RB-008'],
-  ['deadlock detected', 'RB-008'],
-  ['replica behind primary', 'RB-009'],
-  ['requested WAL segment has already been removed', 'RB-009'],
-  ['JavaScript heap out of memory', 'RB-005'],
-  ['exit code 137', 'RB-005'],
-  ['cpu throttling', 'RB-006'],
-  ['hpa max replicas', 'RB-006'],
-  ['504 gateway timeout', 'RB-004'],
-  ['API is slow', 'RB-004'],
-  ['ETIMEDOUT', 'RB-004'],
-  ['502 bad gateway after deploy', 'RB-002'],
-  ['errors started right after the release', 'RB-002'],
-  ['HighErrorRateAfterDeploy', 'RB-002'],
-  ['exceeded its progress deadline', 'RB-001'],
-  ['0/3 nodes are available insufficient cpu', 'RB-001'],
-  ['UPGRADE FAILED: context deadline exceeded', 'RB-001'],
-  ['KubeDeploymentReplicasMismatch', 'RB-001'],
-  ['spike in failed logins', 'RB-010'],
-  ['credential stuffing', 'RB-010'],
-  ['critical CVE in image', 'RB-011'],
-  ['npm audit critical', 'RB-011'],
-  ['no healthy upstream', 'RB-012'],
-  ['site is down', 'RB-012'],
-  ['ApiLatencyCritical', 'RB-004'],
-  ['payments fail', 'RB-013'],
-  ['ECONNRESET', 'RB-013'],
-];
 
 function buildIndex(): MiniSearch<SearchDocument> {
   const docs = join(ROOT, 'docs');

@@ -1,0 +1,179 @@
+/**
+ * npm run bench:search — why the site's search is MiniSearch with our own plugin: the candidate
+ * engines indexed over the same documents (the shipped docs, as src/plugins/search-index builds
+ * them: body, code blocks, ids, alerts, symptoms) and asked the same 38 on-call scenarios as
+ * tests/unit/search-scenarios.test.ts. For each: build time, serialised index size (raw, gzip),
+ * mean query time and the top-3 hit rate.
+ *
+ * - MiniSearch, as shipped: identifier-aware tokenizer (`CrashLoopBackOff`, `RB-007`, `a.b:c`),
+ *   field boosts, runbooks first, prefix + typo tolerance in long words (src/search).
+ * - MiniSearch with its default tokenizer and the same boosts: what the tokenizer is worth.
+ * - lunr 2 (the engine of @easyops-cn/docusaurus-search-local), its default English pipeline
+ *   (stemmer, stop words), the same field boosts, trailing wildcards.
+ * - FlexSearch 0.8, one `Index` per field (`tokenize: 'forward'`), ranks merged with the same boosts.
+ *
+ * Pagefind is not in the table: it indexes the built HTML with a native binary and answers in the
+ * browser from its own fragment files, so there is no like-for-like in-process measurement; it
+ * also cannot index frontmatter fields that are not rendered (symptoms) without template changes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import FlexSearch from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import { parse } from 'yaml';
+import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
+import { toSearchDocument } from '../../src/search/documents.ts';
+import { search } from '../../src/search/engine.ts';
+import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
+import { parseMarkdown } from '../validate/engine/parse.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const REPEAT = 20;
+
+function documents(): SearchDocument[] {
+  const docs = join(ROOT, 'docs');
+  return readdirSync(docs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .map((file) => {
+      const source = readFileSync(file, 'utf8');
+      const frontmatter = (parse(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
+      const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : relative(docs, file);
+      const description = typeof frontmatter['description'] === 'string' ? frontmatter['description'] : '';
+      return toSearchDocument({ permalink: relative(ROOT, file), title, description }, frontmatter, parseMarkdown(source));
+    });
+}
+
+interface Engine {
+  name: string;
+  /** Builds the index; returns its serialised form (what the browser downloads). */
+  build: (docs: SearchDocument[]) => string;
+  /** Top `limit` document ids for `query`, from the index loaded back from its serialised form. */
+  query: (query: string, limit: number) => string[];
+}
+
+const byId = new Map<string, SearchDocument>();
+const rank = (scores: Map<string, number>, limit: number) =>
+  [...scores.entries()]
+    .map(([id, score]) => [id, score * (byId.get(id)?.type === 'runbook' ? RUNBOOK_BOOST : 1)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([id]) => id);
+
+function miniSearch(name: string, options: typeof INDEX_OPTIONS, useShippedQuery: boolean): Engine {
+  let index: MiniSearch<SearchDocument> | undefined;
+  return {
+    name,
+    build(docs) {
+      const built = new MiniSearch<SearchDocument>(options);
+      built.addAll(docs);
+      const json = JSON.stringify(built);
+      index = MiniSearch.loadJSON<SearchDocument>(json, options);
+      return json;
+    },
+    query(query, limit) {
+      if (!index) return [];
+      if (useShippedQuery) return search(index, query, limit).map((hit) => hit.id);
+      return index
+        .search(query, { boost: BOOST, prefix: true, fuzzy: 0.2, boostDocument: (_id, _t, stored) => (stored?.['type'] === 'runbook' ? RUNBOOK_BOOST : 1) })
+        .slice(0, limit)
+        .map((r) => String(r.id));
+    },
+  };
+}
+
+function lunrEngine(): Engine {
+  let index: lunr.Index | undefined;
+  return {
+    name: 'lunr 2 (easyops search-local engine)',
+    build(docs) {
+      const built = lunr(function () {
+        this.ref('id');
+        for (const field of INDEXED) this.field(field, { boost: BOOST[field] });
+        for (const doc of docs) this.add(doc);
+      });
+      const json = JSON.stringify(built);
+      index = lunr.Index.load(JSON.parse(json) as object);
+      return json;
+    },
+    query(query, limit) {
+      if (!index) return [];
+      const terms = lunr.tokenizer(query).map((t) => t.toString());
+      const results = index.query((q) => {
+        for (const term of terms) q.term(term, { wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL });
+      });
+      return rank(new Map(results.map((r) => [r.ref, r.score])), limit);
+    },
+  };
+}
+
+type FlexIndex = { add(id: number, text: string): void; search(query: string, options: { limit: number; suggest: boolean }): number[]; export(handler: (key: string, data: string) => void): void };
+
+function flexEngine(): Engine {
+  const indexes = new Map<string, FlexIndex>();
+  let ids: string[] = [];
+  return {
+    name: 'FlexSearch 0.8 (forward, per field)',
+    build(docs) {
+      ids = docs.map((d) => d.id);
+      let serialised = JSON.stringify(docs.map((d) => Object.fromEntries(STORED.map((f) => [f, d[f]]))));
+      for (const field of INDEXED) {
+        const index = new (FlexSearch as unknown as { Index: new (o: object) => FlexIndex }).Index({ tokenize: 'forward' });
+        docs.forEach((doc, i) => doc[field] && index.add(i, doc[field]));
+        index.export((key, data) => {
+          serialised += `${field}.${key}${data ?? ''}`;
+        });
+        indexes.set(field, index);
+      }
+      return serialised;
+    },
+    query(query, limit) {
+      const scores = new Map<string, number>();
+      for (const field of INDEXED) {
+        const found = indexes.get(field)?.search(query, { limit: 50, suggest: true }) ?? [];
+        found.forEach((i, position) => {
+          const id = ids[i]!;
+          scores.set(id, (scores.get(id) ?? 0) + BOOST[field] / (position + 1));
+        });
+      }
+      return rank(scores, limit);
+    },
+  };
+}
+
+const docs = documents();
+for (const doc of docs) byId.set(doc.id, doc);
+const engines: Engine[] = [
+  miniSearch('MiniSearch, as shipped', INDEX_OPTIONS, true),
+  miniSearch('MiniSearch, default tokenizer', { fields: [...INDEXED], storeFields: [...STORED] }, false),
+  lunrEngine(),
+  flexEngine(),
+];
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`${docs.length} documents, ${SCENARIOS.length} on-call scenarios, each query timed ${REPEAT}x.\n`);
+console.log(`${'engine'.padEnd(40)} ${'build'.padStart(8)} ${'index raw'.padStart(11)} ${'gzip'.padStart(10)} ${'query'.padStart(9)}  top-3 hits`);
+for (const engine of engines) {
+  let started = performance.now();
+  const serialised = engine.build(docs);
+  const buildMs = performance.now() - started;
+  const misses: string[] = [];
+  let hits = 0;
+  for (const [query, expected] of SCENARIOS) {
+    const top = engine.query(query, 3).map((id) => byId.get(id)?.runbook_id ?? id);
+    if (top.includes(expected)) hits++;
+    else misses.push(query);
+  }
+  started = performance.now();
+  for (let i = 0; i < REPEAT; i++) for (const [query] of SCENARIOS) engine.query(query, 10);
+  const queryMs = (performance.now() - started) / (REPEAT * SCENARIOS.length);
+  const bytes = Buffer.byteLength(serialised);
+  console.log(
+    `${engine.name.padEnd(40)} ${`${buildMs.toFixed(0)} ms`.padStart(8)} ${kib(bytes).padStart(11)} ${kib(gzipSync(serialised).length).padStart(10)} ` +
+      `${`${queryMs.toFixed(2)} ms`.padStart(9)}  ${hits}/${SCENARIOS.length} (${((hits / SCENARIOS.length) * 100).toFixed(0)}%)`,
+  );
+  if (misses.length > 0) console.log(`${''.padEnd(40)} missed: ${misses.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}${misses.length > 6 ? ', …' : ''}`);
+}
