@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
-import { collectSkipped, prepareChecks, runChecks, type RunStats } from './engine/runner.ts';
+import { collectSkipped, prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { ValidateOptions } from './engine/types.ts';
 import type { RunResult } from './reporters/types.ts';
 
@@ -52,16 +52,16 @@ export async function validate(root: string, paths: string[], options: ValidateO
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
     const checks = await loadChecks();
-    if (stats.timings) stats.timings['(load checks)'] = performance.now() - phase;
+    time(stats, '(load checks)', phase);
     phase = performance.now();
     const project = loadProject(root, paths, options);
-    if (stats.timings) stats.timings['(read and parse files)'] = performance.now() - phase;
+    time(stats, '(read and parse files)', phase);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
     const skipped = collectSkipped(project, checks);
     phase = performance.now();
     cache.save();
-    if (stats.timings) stats.timings['(save cache)'] = performance.now() - phase;
+    time(stats, '(save cache)', phase);
     return {
       files: project.targets.size,
       problems,

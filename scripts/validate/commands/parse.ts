@@ -6,11 +6,10 @@
  * content in memory and in the run's disk cache (`.cache/validate/`, namespace `shell`), so an
  * unchanged block is not parsed again by the next run.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Node as TsNode } from 'web-tree-sitter';
-import { activeCache } from '../engine/disk-cache.ts';
+import { TextMemo } from '../engine/disk-cache.ts';
 import { overlapsPlaceholder, rewritePlaceholders, type Placeholder } from './placeholders.ts';
 
 const require = createRequire(import.meta.url);
@@ -98,7 +97,7 @@ function staticValue(node: TsNode): string | null {
   }
 }
 
-const cache = new Map<string, ParsedShell>();
+const memo = new TextMemo<ParsedShell>('shell');
 
 function describeError(node: TsNode): string {
   const text = node.text.trimStart();
@@ -109,21 +108,10 @@ function describeError(node: TsNode): string {
 }
 
 export function parseShell(input: string): ParsedShell {
-  const key = createHash('sha256').update(input).digest('base64url');
-  const hit = cache.get(input);
-  if (hit) {
-    activeCache().touch('shell', key, hit);
-    return hit;
-  }
-  const stored = activeCache().get<ParsedShell>('shell', key);
-  if (stored) {
-    cache.set(input, stored);
-    return stored;
-  }
+  const known = memo.get(input);
+  if (known) return known;
   const result = parseUncached(input);
-  if (cache.size > 50_000) cache.clear();
-  cache.set(input, result);
-  activeCache().set('shell', key, result);
+  memo.set(input, result);
   return result;
 }
 

@@ -4,10 +4,9 @@
  * (redis-cli), `--from-literal`, `-u user:pass`, `Authorization:` headers, URLs with passwords and
  * secret-named variables, which accept placeholders and reject real-looking values.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { activeCache } from '../engine/disk-cache.ts';
+import { TextMemo } from '../engine/disk-cache.ts';
 import { closed, type ResolvedCommand } from './model.ts';
 import type { ParsedShell, Word } from './parse.ts';
 
@@ -37,32 +36,20 @@ const loadSecretlint = () =>
       config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },
     };
   }));
-const secretlintCache = new Map<string, Finding[]>();
+/** Unbounded: `secretlintFindings` must find every text `prepareSecretlint` ran on. */
+const memo = new TextMemo<Finding[]>('secretlint', Infinity);
 
-/** Runs secretlint on `text` (once per distinct text). */
+/** Runs secretlint on `text` (once per distinct text; across runs, the findings come from the disk cache). */
 export async function prepareSecretlint(text: string): Promise<void> {
-  const key = createHash('sha256').update(text).digest('hex');
-  const known = secretlintCache.get(text);
-  if (known) {
-    activeCache().touch('secretlint', key, known);
-    return;
-  }
-  // Across runs: findings depend only on the block's text (and the lockfile, part of the cache version).
-  const cached = activeCache().get<Finding[]>('secretlint', key);
-  if (cached) {
-    secretlintCache.set(text, cached);
-    return;
-  }
+  if (memo.get(text)) return;
   const { lintSource, config } = await loadSecretlint();
   const result = await lintSource({ source: { content: text, filePath: 'block.sh', ext: '.sh', contentType: 'text' }, options: { config, maskSecrets: true } });
-  const findings = result.messages.map((m) => ({ start: m.range[0], message: `${m.message} (secretlint ${m.ruleId.replace('@secretlint/secretlint-rule-', '')})` }));
-  activeCache().set('secretlint', key, findings);
-  secretlintCache.set(text, findings);
+  memo.set(text, result.messages.map((m) => ({ start: m.range[0], message: `${m.message} (secretlint ${m.ruleId.replace('@secretlint/secretlint-rule-', '')})` })));
 }
 
 /** secretlint's findings for `text`, or null when `prepareSecretlint` did not run for it. */
 export function secretlintFindings(text: string): Finding[] | null {
-  return secretlintCache.get(text) ?? null;
+  return memo.peek(text) ?? null;
 }
 
 const PLACEHOLDER = /^(?:<[^>]*>|\{\{.*\}\}|\$\{?\w+\}?|\$\(.*\)|x+|X+|\*+|\.+|…|redacted|placeholder|example|changeme|password|secret|token|your[-_][\w-]+|my[-_][\w-]+|\w+[-_](?:password|token|secret|key))$/i;

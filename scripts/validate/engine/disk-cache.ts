@@ -9,6 +9,7 @@
  * Anything unreadable (another Node version, a truncated file) is ignored: the cache is an
  * optimisation, never a source of truth. `--no-cache` turns it off.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -86,4 +87,46 @@ export function activeCache(): DiskCache {
 
 export function setActiveCache(cache: DiskCache): void {
   active = cache;
+}
+
+/**
+ * Values computed from a text (a shell block's parse, its secretlint findings): kept in memory for
+ * this process and in the current run's disk cache under `namespace`, keyed by the text's sha256,
+ * so that an unchanged text is computed once per process and not again by the next run.
+ */
+export class TextMemo<T> {
+  private readonly memory = new Map<string, T>();
+
+  constructor(
+    private readonly namespace: string,
+    private readonly limit = 50_000,
+  ) {}
+
+  /** The value for `text` from memory or the disk cache (kept by this run's cache), else undefined. */
+  get(text: string): T | undefined {
+    const key = createHash('sha256').update(text).digest('base64url');
+    const known = this.memory.get(text);
+    if (known !== undefined) {
+      activeCache().touch(this.namespace, key, known);
+      return known;
+    }
+    const stored = activeCache().get<T>(this.namespace, key);
+    if (stored !== undefined) this.remember(text, stored);
+    return stored;
+  }
+
+  /** The value for `text` if this process already has it (no hashing, no disk). */
+  peek(text: string): T | undefined {
+    return this.memory.get(text);
+  }
+
+  set(text: string, value: T): void {
+    this.remember(text, value);
+    activeCache().set(this.namespace, createHash('sha256').update(text).digest('base64url'), value);
+  }
+
+  private remember(text: string, value: T): void {
+    if (this.memory.size >= this.limit) this.memory.clear();
+    this.memory.set(text, value);
+  }
 }

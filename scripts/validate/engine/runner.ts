@@ -28,7 +28,8 @@ export interface RunStats {
   timings?: Record<string, number>;
 }
 
-function time(stats: RunStats | undefined, key: string, started: number): void {
+/** Adds the time since `started` to `key` when the run collects timings. */
+export function time(stats: RunStats | undefined, key: string, started: number): void {
   if (stats?.timings) stats.timings[key] = (stats.timings[key] ?? 0) + performance.now() - started;
 }
 
