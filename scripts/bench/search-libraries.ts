@@ -2,7 +2,7 @@
  * npm run bench:search — why the site's search is MiniSearch with our own plugin: the candidate
  * engines indexed over the same documents (the shipped docs, as src/plugins/search-index builds
  * them: body, code blocks, ids, alerts, symptoms) and asked the same 38 on-call scenarios as
- * tests/unit/search-scenarios.test.ts. For each: build time, serialised index size (raw, gzip),
+ * the regression test (tests/fixtures/search-scenarios.ts). For each: build time, serialised index size (raw, gzip),
  * mean query time and the top-3 hit rate.
  *
  * - MiniSearch, as shipped: identifier-aware tokenizer (`CrashLoopBackOff`, `RB-007`, `a.b:c`),
@@ -16,36 +16,17 @@
  * browser from its own fragment files, so there is no like-for-like in-process measurement; it
  * also cannot index frontmatter fields that are not rendered (symptoms) without template changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { parse } from 'yaml';
 import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
-import { toSearchDocument } from '../../src/search/documents.ts';
 import { search } from '../../src/search/engine.ts';
 import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
-import { parseMarkdown } from '../validate/engine/parse.ts';
+import { shippedSearchDocuments } from '../../tests/helpers/search-documents.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const REPEAT = 20;
-
-function documents(): SearchDocument[] {
-  const docs = join(ROOT, 'docs');
-  return readdirSync(docs, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-    .map((file) => {
-      const source = readFileSync(file, 'utf8');
-      const frontmatter = (parse(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
-      const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : relative(docs, file);
-      const description = typeof frontmatter['description'] === 'string' ? frontmatter['description'] : '';
-      return toSearchDocument({ permalink: relative(ROOT, file), title, description }, frontmatter, parseMarkdown(source));
-    });
-}
 
 interface Engine {
   name: string;
@@ -144,7 +125,7 @@ function flexEngine(): Engine {
   };
 }
 
-const docs = documents();
+const docs = shippedSearchDocuments(ROOT);
 for (const doc of docs) byId.set(doc.id, doc);
 const engines: Engine[] = [
   miniSearch('MiniSearch, as shipped', INDEX_OPTIONS, true),

@@ -2,34 +2,19 @@
  * On-call queries → the runbook that must come up. Built from the shipped docs with the same
  * tokenizer, fields and boosts as the site's search index (src/search), and queried with the same
  * options as the browser. Reports the top-3 hit rate; every scenario must hit the top 3.
- * When a runbook's symptoms change, update its scenarios here.
+ * When a runbook's symptoms change, update its scenarios in tests/fixtures/search-scenarios.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import MiniSearch from 'minisearch';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../scripts/validate/engine/parse.ts';
-import { toSearchDocument } from '../../src/search/documents.ts';
 import { search } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/fields.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { SCENARIOS } from '../fixtures/search-scenarios.ts';
-
+import { shippedSearchDocuments } from '../helpers/search-documents.ts';
 
 function buildIndex(): MiniSearch<SearchDocument> {
-  const docs = join(ROOT, 'docs');
-  const files = readdirSync(docs, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name));
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    const frontmatter = (parse(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
-    const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : relative(docs, file);
-    const description = typeof frontmatter['description'] === 'string' ? frontmatter['description'] : '';
-    index.add(toSearchDocument({ permalink: relative(ROOT, file), title, description }, frontmatter, parseMarkdown(source)));
-  }
+  index.addAll(shippedSearchDocuments(ROOT));
   // Serialise and load back, as the browser does.
   return MiniSearch.loadJSON(JSON.stringify(index), INDEX_OPTIONS);
 }
