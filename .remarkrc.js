@@ -11,9 +11,6 @@
  * Severities: 'error' fails CI, 'warn' is reported but does not. Rules of the two presets are
  * warnings unless set again below.
  */
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkLintFencedCodeFlag from 'remark-lint-fenced-code-flag';
 import remarkLintHeadingIncrement from 'remark-lint-heading-increment';
 import remarkLintMaximumHeadingLength from 'remark-lint-maximum-heading-length';
@@ -24,14 +21,13 @@ import remarkLintTableCellPadding from 'remark-lint-table-cell-padding';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkLintNoTableTrailingSpace from './scripts/remark/lint-no-table-trailing-space.js';
+import { remarkDialect } from './core/markdown/dialect.js';
 
 const config = {
   plugins: [
-    // Syntax, not rules: the Markdown dialect Docusaurus reads (scripts/validate/engine/parse.ts),
-    // so that editors parse frontmatter, GFM tables and task lists, and :::admonitions as CI does.
-    [remarkFrontmatter, ['yaml']],
-    remarkGfm,
-    remarkDirective,
+    // Syntax, not rules: the Markdown dialect Docusaurus reads (core/markdown/dialect.js), so that
+    // editors parse frontmatter, GFM tables and task lists, and :::admonitions as CI does.
+    ...remarkDialect.plugins,
 
     remarkPresetLintRecommended,
     remarkPresetLintConsistent,

@@ -1,13 +1,15 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
-import { existingSections } from './src/sections-fs.ts';
+import { existingSections } from './core/site/existing-sections.ts';
 import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
 import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
 import remarkChecklists from './src/remark/checklists.ts';
-import { SITE_SETTINGS } from './scripts/site-settings.ts';
+import { SITE_SETTINGS } from './core/site/settings.ts';
 import { servedHtmlUrls } from './src/pwa/precache.ts';
 import { lightCodeTheme } from './src/prism-theme.ts';
+import { MARKDOWN_FORMAT } from './core/markdown/dialect.js';
+import { DOC_EXCLUDE, DOC_INCLUDE } from './core/files.ts';
 
 const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
 
@@ -32,7 +34,7 @@ const config: Config = {
   favicon: 'img/favicon.svg',
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
-  markdown: { format: 'detect', mermaid: true, hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: { format: MARKDOWN_FORMAT, mermaid: true, hooks: { onBrokenMarkdownLinks: 'throw' } },
   themes: ['@docusaurus/theme-mermaid'],
   // faster's SSG worker threads need this v4 flag. (Not `v4: true`: its CSS cascade layers, polyfilled for
   // the default browser targets, let Infima override custom.css.)
@@ -47,6 +49,9 @@ const config: Config = {
         docs: {
           routeBasePath: SITE_SETTINGS.routeBasePath,
           sidebarPath: './sidebars.ts',
+          // Which files are docs: the validator selects the same (core/files.ts).
+          include: [...DOC_INCLUDE],
+          exclude: [...DOC_EXCLUDE],
           // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml);
           // the placeholders form of pages with `<placeholder>` commands; tickable checklists.
           remarkPlugins: [remarkCatalogDirectives, remarkPlaceholderForm, remarkChecklists],

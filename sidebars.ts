@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
-import { DOCS_DIR, existingSections } from './src/sections-fs.ts';
+import { DOCS_DIR, existingSections } from './core/site/existing-sections.ts';
 
 /** Doc id of `docs/index.md` (its frontmatter `id`, else `index`), if the page exists. */
 function indexDocId(): string | undefined {

@@ -5,7 +5,7 @@
  * protection, timeouts, server errors); `alive` otherwise.
  */
 import { STATUS_CODES } from 'node:http';
-import { formatDuration } from './config.ts';
+import { formatDuration } from '../../core/duration.ts';
 import type { Attempt } from './probe.ts';
 
 export type Verdict = 'alive' | 'dead' | 'unverified';

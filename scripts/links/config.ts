@@ -9,26 +9,12 @@ import * as z from 'zod';
 import { loadDataFile } from '../validate/engine/load.ts';
 import { locateIssues } from '../validate/engine/yaml-issues.ts';
 import type { Problem } from '../validate/engine/types.ts';
+import { parseDuration } from '../../core/duration.ts';
 
 export const CONFIG_FILE = 'links.config.yml';
 export const CONFIG_RULE = 'links/config';
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
 /** `250ms`, `10s`, `5m`, `24h`, `7d`, or a number of milliseconds. */
-export function parseDuration(value: string | number): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/.exec(value.trim());
-  return match ? Number(match[1]) * UNITS[match[2]!]! : undefined;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 120_000) return `${+(ms / 1000).toFixed(1)}s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;
-  return `${Math.round(ms / 3_600_000)}h`;
-}
-
 const duration = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {

@@ -4,7 +4,7 @@ import Layout from '@theme/Layout';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import HandbookSearch from '@site/src/components/HandbookSearch';
 import type { DocIndexData } from '@site/src/plugins/doc-index/index.ts';
-import type { SectionFolder } from '@site/src/sections.ts';
+import type { SectionFolder } from '@site/core/site/sections.ts';
 import styles from './index.module.css';
 
 type Path = { folder: SectionFolder; title: string; text: string };

@@ -9,7 +9,7 @@ import Layout from '@theme/Layout';
 import { useHistory, useLocation } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { DocIndexData, DocIndexEntry } from '@site/src/plugins/doc-index/index.ts';
-import { isOverdue } from '@site/scripts/schemas/review.ts';
+import { isOverdue } from '@site/core/review.ts';
 import styles from './runbooks.module.css';
 
 const FILTERS = [

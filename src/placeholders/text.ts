@@ -1,18 +1,12 @@
 /**
- * Placeholders in shell commands (`<namespace>`, `<pod-name>`), shared by the build (the remark
- * plugin that adds the form) and the browser (the code blocks that show the filled command), so
- * both agree on what is a placeholder.
- *
- * A placeholder is `<` + a word of [a-z0-9-] + `>`, not preceded by `<` or a letter or digit: not a
- * heredoc (`<<EOF`, `<<-eof>`), a redirection (`< file`, `</dev/null`, `2>&1`) or a process
- * substitution (`<(cmd)`). A name that is also closed in the same block (`<title>…</title>`) is HTML.
+ * Filling placeholders in shell commands (`<namespace>`, `<pod-name>`), shared by the build (the
+ * remark plugin that adds the form) and the browser (the code blocks that show the filled command).
+ * What is a placeholder, and which blocks are shell, is defined once in core/shell.ts, which the
+ * validator uses too.
  */
+import { ANGLE_PLACEHOLDER, anglePlaceholders, htmlTagNames } from '../../core/shell.ts';
 
-/** Fence languages whose blocks get placeholders filled. */
-export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'console']);
-
-const PLACEHOLDER = /(?<![<A-Za-z0-9])<([a-z0-9][a-z0-9-]*)>/g;
-const CLOSING_TAG = /<\/([a-z0-9][a-z0-9-]*)>/g;
+export { isShellLanguage } from '../../core/shell.ts';
 
 /**
  * Private-use characters around placeholders in the code string given to the highlighter, so that the
@@ -21,27 +15,15 @@ const CLOSING_TAG = /<\/([a-z0-9][a-z0-9-]*)>/g;
 export const MARK = { filledOpen: '\uE000', filledClose: '\uE001', emptyOpen: '\uE002', emptyClose: '\uE003' } as const;
 const MARKERS = /[\uE000-\uE003]/g;
 
-export function isShellLanguage(language: string | null | undefined): boolean {
-  return !!language && SHELL_LANGUAGES.has(language.toLowerCase());
-}
-
 /** `language-bash` in a code block's class name → `bash`. */
 export function languageFromClassName(className: string | undefined): string | undefined {
   return className ? /(?:^|\s)language-(\S+)/.exec(className)?.[1] : undefined;
 }
 
-function htmlNames(code: string): Set<string> {
-  return new Set([...code.matchAll(CLOSING_TAG)].map((m) => m[1]!));
-}
-
 /** Distinct placeholder names in a command, in order of first use. */
 export function placeholderNames(code: string): string[] {
-  const html = htmlNames(code);
   const names: string[] = [];
-  for (const m of code.matchAll(PLACEHOLDER)) {
-    const name = m[1]!;
-    if (!html.has(name) && !names.includes(name)) names.push(name);
-  }
+  for (const { name } of anglePlaceholders(code)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -55,8 +37,8 @@ export function cleanValue(value: string): string {
  * other one kept as written (between empty markers).
  */
 export function markPlaceholders(code: string, values: Readonly<Record<string, string>>): string {
-  const html = htmlNames(code);
-  return code.replace(PLACEHOLDER, (token: string, name: string) => {
+  const html = htmlTagNames(code);
+  return code.replace(ANGLE_PLACEHOLDER, (token: string, name: string) => {
     if (html.has(name)) return token;
     const value = values[name] ? cleanValue(values[name]) : '';
     return value ? MARK.filledOpen + value + MARK.filledClose : MARK.emptyOpen + token + MARK.emptyClose;

@@ -18,24 +18,10 @@ import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow, List } from 'mdast';
 import { parse } from 'yaml';
 import { visit } from 'unist-util-visit';
-import { catalogSchema, type Catalog } from '../../scripts/schemas/catalog.ts';
-import { ruleFileSchema, type AlertingRule } from '../../scripts/schemas/alert-rules.ts';
-import { SITE_SETTINGS } from '../../scripts/site-settings.ts';
-
-type AttrKind = 'team' | 'service' | 'environment';
-
-/** Each directive: its attributes, which catalog section their values must name, and which are required. */
-export const CATALOG_DIRECTIVES: Record<string, { attributes: Record<string, { kind: AttrKind; required: boolean }>; description: string }> = {
-  'catalog-contacts': { attributes: { team: { kind: 'team', required: false } }, description: 'On-call contacts and escalation of every team (or one).' },
-  'catalog-service': { attributes: { name: { kind: 'service', required: true } }, description: 'Facts of one service.' },
-  'catalog-environments': { attributes: {}, description: 'Every environment: namespace, context, releases, URLs.' },
-  'catalog-urls': { attributes: { env: { kind: 'environment', required: true } }, description: 'Critical URLs of one environment.' },
-  'catalog-alerts': { attributes: { team: { kind: 'team', required: false } }, description: 'Alerting rules (of every team, or one): severity, duration, meaning, runbook permalink.' },
-};
-
-export function attributeValues(catalog: Catalog, kind: AttrKind): string[] {
-  return Object.keys(kind === 'team' ? catalog.teams : kind === 'service' ? catalog.services : catalog.environments);
-}
+import { catalogSchema, type Catalog } from '../../core/schemas/catalog.ts';
+import { ruleFileSchema, type AlertingRule } from '../../core/schemas/alert-rules.ts';
+import { SITE_SETTINGS } from '../../core/site/settings.ts';
+import { CATALOG_DIRECTIVES, attributeValues } from '../../core/catalog-directives.ts';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });

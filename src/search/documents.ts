@@ -3,6 +3,7 @@
  * text and code blocks are indexed separately, so that a command fragment (`rollout undo`) or an
  * error string inside a code block finds its page.
  */
+import { withoutHeadingId } from '../../core/markdown/headings.ts';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SearchDocument } from './fields.ts';
@@ -32,7 +33,7 @@ export function toSearchDocument(
           body.push(node.value);
           break;
         case 'heading':
-          headings.push(toString(node).replace(/\s*\{#[^}]*\}\s*$/, ''));
+          headings.push(withoutHeadingId(toString(node)));
           break;
         case 'text':
           body.push(node.value);

@@ -9,7 +9,7 @@ import { unified, type Preset } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkLintCheck, { CONFIG_FILE, loadLinter } from '../../scripts/validate/checks/remark-lint.ts';
 import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
-import { parseMarkdown } from '../../scripts/validate/engine/parse.ts';
+import { parseMarkdown } from '../../core/markdown/parse.ts';
 import { runChecks, type RunStats } from '../../scripts/validate/engine/runner.ts';
 import { validate } from '../../scripts/validate/validate.ts';
 import { NOW, ROOT } from '../helpers/examples.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../scripts/schemas/generate.ts';
+import { staleFiles } from '../../scripts/generate.ts';
 
 describe('files derived from the schemas and checks', () => {
   it('are up to date (run `npm run generate` after changing a schema or a check)', async () => {

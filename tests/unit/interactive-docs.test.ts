@@ -25,13 +25,16 @@ describe('placeholders in shell commands', () => {
     ]);
   });
 
+  it('finds upper-case and dotted names too, as the validator does (one grammar, core/shell.ts)', () => {
+    expect(placeholderNames('vault kv patch -mount=secret platform/<environment> <KEY>=- && echo <a.b>')).toEqual(['environment', 'KEY', 'a.b']);
+  });
+
   it.each([
     ['heredoc', 'cat <<EOF > /tmp/x\nhello\nEOF'],
     ['heredoc, lower case', 'psql <<sql>'],
     ['redirections', 'openssl s_client -connect host:443 </dev/null 2>&1 | tee out.txt < in.txt'],
     ['process substitution', 'diff <(ls a) <(ls b)'],
     ['HTML', "curl -s https://app.example.com | grep -o '<title>.*</title>'"],
-    ['upper case', 'export <KEY>=1'],
   ])('ignores %s', (_, code) => {
     expect(placeholderNames(code)).toEqual([]);
   });

@@ -2,8 +2,8 @@ import { defineCheck } from '../engine/check.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
-import { ruleFileSchema, alertingRuleSchema } from '../../schemas/alert-rules.ts';
-import { SITE_SETTINGS } from '../../site-settings.ts';
+import { ruleFileSchema, alertingRuleSchema } from '../../../core/schemas/alert-rules.ts';
+import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import type { DataFile } from '../engine/types.ts';
 
 const PATH = 'src/data/alerts/example.rules.yml';

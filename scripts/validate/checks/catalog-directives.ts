@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
-import { CATALOG_DIRECTIVES, attributeValues } from '../../../src/remark/catalog-directives.ts';
+import { CATALOG_DIRECTIVES, attributeValues } from '../../../core/catalog-directives.ts';
 
 const names = Object.keys(CATALOG_DIRECTIVES);
 

@@ -3,7 +3,7 @@ import { catalogOf } from '../engine/catalog.ts';
 import { keyOffset } from '../engine/yaml-issues.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
-import { catalogSchema } from '../../schemas/catalog.ts';
+import { catalogSchema } from '../../../core/schemas/catalog.ts';
 import { CATALOG_FILE } from '../engine/load.ts';
 
 const MINIMAL = `platform: {name: P, description: D, status_page: "https://status.example.com", incident_channel: "#ops"}
@@ -32,7 +32,7 @@ export default defineCheck({
     why:
       'Every namespace, deployment, URL and contact on the site comes from the catalog. A typo there ' +
       'is a wrong command or a wrong phone number on every page that renders it.',
-    fix: 'Follow `scripts/schemas/catalog.ts`. Owners are team keys, deployments are keyed by environment names, URLs are on example.com.',
+    fix: 'Follow `core/schemas/catalog.ts`. Owners are team keys, deployments are keyed by environment names, URLs are on example.com.',
     good: [{ title: 'Owners and environments that exist', path: CATALOG_FILE, source: MINIMAL.replace('backnd', 'backend') }],
     bad: [{ title: 'An owner that is not a team', path: CATALOG_FILE, source: MINIMAL, problems: [{ at: '9:12', message: 'Did you mean `backend`?' }] }],
   },

@@ -1,11 +1,12 @@
+import { withoutHeadingId } from '../../../core/markdown/headings.ts';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SECTION_CONTRACTS } from '../../schemas/sections.ts';
+import { SECTION_CONTRACTS } from '../../../core/schemas/sections.ts';
 import { defineCheck } from '../engine/check.ts';
 import { closest } from '../engine/suggest.ts';
 
 /** Heading text without a trailing `{#explicit-id}`. */
-const headingText = (heading: Heading) => toString(heading).replace(/\s*\{#[^}]*\}\s*$/, '').trim();
+const headingText = (heading: Heading) => withoutHeadingId(toString(heading));
 
 const fm = (type: string, extra = '') =>
   `---\ntype: ${type}\ntitle: Example\ndescription: Example.\nowner: platform-sre\nlast_reviewed: 2026-11-01\nreview_interval: 90d\n${extra}---\n`;

@@ -3,7 +3,7 @@ import { runbookIds } from '../engine/facts.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import { resolveLink } from '../engine/resolve.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
-import { RUNBOOK_ID_PATTERN } from '../../schemas/frontmatter.ts';
+import { RUNBOOK_ID_PATTERN } from '../../../core/schemas/frontmatter.ts';
 
 const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n\n## Diagnosis\n`;
 

@@ -1,8 +1,8 @@
 import { defineCheck } from '../engine/check.ts';
-import { frontmatterData, frontmatterValueOffset, isoDay } from '../engine/frontmatter.ts';
-import { intervalDays, isoDate, reviewInterval } from '../../schemas/frontmatter.ts';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
+import { isoDate, reviewInterval } from '../../../core/schemas/frontmatter.ts';
+import { reviewDue } from '../../../core/review.ts';
+import { isoDay } from '../../../core/dates.ts';
 
 export default defineCheck({
   id: 'frontmatter/review-overdue',
@@ -35,8 +35,8 @@ export default defineCheck({
     const reviewed = data?.['last_reviewed'];
     const interval = data?.['review_interval'];
     if (!isoDate.safeParse(reviewed).success || !reviewInterval.safeParse(interval).success) return;
-    const due = new Date(Date.parse(`${reviewed as string}T00:00:00Z`) + intervalDays(interval as string) * DAY);
-    if (project.options.now.getTime() <= due.getTime()) return;
+    const due = reviewDue(reviewed, interval);
+    if (!due || project.options.now.getTime() <= due.getTime()) return;
     report(
       file,
       { offset: frontmatterValueOffset(file, ['last_reviewed']) },

@@ -1,8 +1,9 @@
 import { defineCheck } from '../engine/check.ts';
-import { frontmatterData, frontmatterValueOffset, isoDay } from '../engine/frontmatter.ts';
+import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
+import { isoDay } from '../../../core/dates.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
-import { DOC_TYPES, isDocType, isoDate, schemas, type DocType } from '../../schemas/frontmatter.ts';
+import { DOC_TYPES, isDocType, isoDate, schemas, type DocType } from '../../../core/schemas/frontmatter.ts';
 
 const keysOf = (type: DocType) => Object.keys(schemas[type].shape);
 
@@ -111,11 +112,11 @@ export default defineCheck({
       }
     }
     const reviewed = data['last_reviewed'];
-    if (typeof reviewed === 'string' && isoDate.safeParse(reviewed).success && reviewed > isoDay(project.options.now)) {
+    if (typeof reviewed === 'string' && isoDate.safeParse(reviewed).success && reviewed > isoDay(project.options.now)!) {
       report(
         file,
         { offset: frontmatterValueOffset(file, ['last_reviewed']) },
-        `\`last_reviewed\` ${reviewed} is in the future (today is ${isoDay(project.options.now)}); use the date of the review`,
+        `\`last_reviewed\` ${reviewed} is in the future (today is ${isoDay(project.options.now)!}); use the date of the review`,
       );
     }
   },

@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
-import { tagsFileSchema } from '../../schemas/tags.ts';
+import { tagsFileSchema } from '../../../core/schemas/tags.ts';
 import { TAGS_FILE } from '../engine/load.ts';
 
 const TAGS_YML = 'runbook:\n  label: Runbook\nkubernetes:\n  label: Kubernetes\n';

@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 import { linksOf } from '../engine/facts.ts';
 import { frontmatterData } from '../engine/frontmatter.ts';
 import { resolveLink } from '../engine/resolve.ts';
-import { SECTIONS } from '../../../src/sections.ts';
+import { SECTIONS } from '../../../core/site/sections.ts';
 
 const guide = '---\ntype: guide\n---\n';
 

@@ -1,9 +1,10 @@
+import { ADMONITION_KEYWORDS } from '../../../core/markdown/dialect.js';
 import type { Paragraph } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
 
 /** The admonition types of the classic theme. */
-const TYPES = ['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'secondary'];
+const TYPES: readonly string[] = ADMONITION_KEYWORDS;
 const LEGACY = new RegExp(`^:::(${TYPES.join('|')})[ \\t]+(\\S.*)$`, 'm');
 
 const fm = '---\ntype: guide\ntitle: Example\ndescription: Example.\nowner: platform-sre\nlast_reviewed: 2026-11-01\nreview_interval: 90d\n---\n';

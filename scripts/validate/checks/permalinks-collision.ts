@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineCheck } from '../engine/check.ts';
 import { siteMap } from '../engine/routes.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
-import { SITE_SETTINGS } from '../../site-settings.ts';
+import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import type { DocFile } from '../engine/types.ts';
 
 const PREFIXES = [SITE_SETTINGS.runbookPermalink(''), SITE_SETTINGS.alertPermalink('')];

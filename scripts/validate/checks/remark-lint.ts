@@ -3,6 +3,7 @@
  * file editors with the remark language server read) run as transformers on the tree the engine
  * already parsed, and their messages become `remark-lint:<rule>` problems.
  */
+import { splitHeadingId } from '../../../core/markdown/headings.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -101,9 +102,6 @@ export function loadLinter(root: string): Loaded {
   return loaded;
 }
 
-/** `## Roll back the web tier {#rollback-web}`: the id is Docusaurus syntax, not heading text. */
-const HEADING_ID = /\s*\{#[^\s{}]+\}\s*$/;
-
 /**
  * The tree the rules see. Docusaurus strips a trailing `{#custom-id}` from a heading, so the rules
  * see the heading as the reader does (maximum-heading-length does not count the id;
@@ -116,7 +114,9 @@ function lintTree(file: DocFile): Root {
   const copy = structuredClone(tree);
   visit(copy, 'heading', (heading: Heading) => {
     const last = heading.children.at(-1);
-    if (last?.type === 'text' && HEADING_ID.test(last.value)) last.value = last.value.replace(HEADING_ID, '');
+    if (last?.type !== 'text') return;
+    const split = splitHeadingId(last.value);
+    if (split.id) last.value = split.text;
   });
   return copy;
 }

@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import type { DocFile } from '../engine/types.ts';
-import { RUNBOOK_ID_PATTERN } from '../../schemas/frontmatter.ts';
+import { RUNBOOK_ID_PATTERN } from '../../../core/schemas/frontmatter.ts';
 
 const runbook = (id: string, title: string) =>
   `---\ntype: runbook\nrunbook_id: ${id}\ntitle: ${title}\n---\n`;

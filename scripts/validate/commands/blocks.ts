@@ -7,8 +7,8 @@
  */
 import type { Code, Html, Node, Parent, Root } from 'mdast';
 import type { DocFile } from '../engine/types.ts';
+import { isShellLanguage } from '../../../core/shell.ts';
 
-export const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
 
 /** An opt-out marker: `skip-check="rule: reason"` in the fence meta, or `<!-- commands-ignore rule: reason -->` before it. */
 export interface OptOut {
@@ -119,7 +119,7 @@ export function shellBlocks(file: DocFile): ShellBlock[] {
       if (child.type === 'containerDirective' && (child.name === 'danger' || child.name === 'warning')) {
         admonitions.push({ start, end: child.position?.end.offset ?? start });
       }
-      if (child.type === 'code' && SHELL_LANGS.has((child.lang ?? '').toLowerCase())) {
+      if (child.type === 'code' && isShellLanguage(child.lang)) {
         codes.push({ code: child, previous: node.children[i - 1] });
       }
       if ('children' in child) visit(child as Parent);

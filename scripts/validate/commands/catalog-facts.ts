@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../../schemas/catalog.ts';
+import type { Catalog } from '../../../core/schemas/catalog.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import type { Project } from '../engine/types.ts';
 

@@ -5,6 +5,8 @@
  * shell expansions: the parser finds them (respecting quotes), see parse.ts.
  */
 
+import { ELLIPSIS_PLACEHOLDER, MUSTACHE_PLACEHOLDER, anglePlaceholders } from '../../../core/shell.ts';
+
 export type PlaceholderKind = 'angle' | 'mustache' | 'ellipsis';
 
 export interface Placeholder {
@@ -17,10 +19,7 @@ export interface Placeholder {
   end: number;
 }
 
-// `<pod-name>`, `<namespace>`, `<release|revision>`; not `<<EOF`, `<(cmd)`, `< file`.
-const ANGLE = /(?<![<\w])<([A-Za-z][A-Za-z0-9_.:/|-]*)>/g;
-const MUSTACHE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
-const ELLIPSIS = /(?<![.\w])\.\.\.(?![.\w/])|…/g;
+// The grammar (`<pod-name>`, `{{name}}`, `...`) is core/shell.ts, shared with the site's form.
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
 
@@ -30,15 +29,15 @@ export function rewritePlaceholders(text: string): { text: string; placeholders:
   const replace = (start: number, replacement: string) => {
     out = out.slice(0, start) + replacement + out.slice(start + replacement.length);
   };
-  for (const m of text.matchAll(ANGLE)) {
-    placeholders.push({ kind: 'angle', name: m[1]!, token: m[0], start: m.index, end: m.index + m[0].length });
-    replace(m.index, `_${safe(m[1]!)}_`);
+  for (const p of anglePlaceholders(text)) {
+    placeholders.push({ kind: 'angle', ...p });
+    replace(p.start, `_${safe(p.name)}_`);
   }
-  for (const m of text.matchAll(MUSTACHE)) {
+  for (const m of text.matchAll(MUSTACHE_PLACEHOLDER)) {
     placeholders.push({ kind: 'mustache', name: m[1]!, token: m[0], start: m.index, end: m.index + m[0].length });
     replace(m.index, safe(m[0]).replace(/[{}]/g, '_'));
   }
-  for (const m of text.matchAll(ELLIPSIS)) {
+  for (const m of text.matchAll(ELLIPSIS_PLACEHOLDER)) {
     placeholders.push({ kind: 'ellipsis', name: '...', token: m[0], start: m.index, end: m.index + m[0].length });
     if (m[0] === '…') replace(m.index, '_');
   }

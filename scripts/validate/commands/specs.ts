@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { toolboxSchema, type Toolbox } from '../../schemas/toolbox.ts';
+import { toolboxSchema, type Toolbox } from '../../../core/schemas/toolbox.ts';
 import { applyOverrides, LOCAL_SPECS, setFigLoader } from './overrides.ts';
 import type { SimpleCommand, Word } from './parse.ts';
 

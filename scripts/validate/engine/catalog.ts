@@ -1,4 +1,4 @@
-import { catalogSchema, type Catalog } from '../../schemas/catalog.ts';
+import { catalogSchema, type Catalog } from '../../../core/schemas/catalog.ts';
 import type { Project } from './types.ts';
 
 const memo = new WeakMap<Project, Catalog | null>();

@@ -6,7 +6,8 @@
 import type { Heading, Link, Image, Definition, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { createSlugger, parseMarkdownHeadingId } from '@docusaurus/utils';
+import { createSlugger } from '@docusaurus/utils';
+import { explicitHeadingId } from '../../../core/markdown/headings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Position, Project } from './types.ts';
 
@@ -35,17 +36,6 @@ const cell = (file: DocFile) => {
   return entry;
 };
 
-/** The explicit id of a heading, as Docusaurus' `headings` remark plugin reads it. */
-function explicitId(heading: Heading, text: string): { id: string; text: string } | undefined {
-  const last = heading.children.at(-1);
-  if (last?.type === 'html') {
-    const comment = /^<!--([\s\S]*)-->$/.exec(last.value)?.[1]?.trim().split(' ')[0];
-    if (comment?.startsWith('#') && comment.length > 1) return { id: comment.slice(1), text };
-  }
-  const parsed = parseMarkdownHeadingId(text, 'classic');
-  return parsed.id ? { id: parsed.id, text: parsed.text } : undefined;
-}
-
 /** Headings and their anchors, with Docusaurus' slugger (github-slugger) and duplicate numbering. */
 export function headingsOf(file: DocFile): HeadingFact[] {
   const entry = cell(file);
@@ -56,7 +46,7 @@ export function headingsOf(file: DocFile): HeadingFact[] {
     visit(file.tree, 'heading', (heading: Heading) => {
       const textNodes = heading.children.filter((c) => c.type !== 'html');
       const text = toString(textNodes.length > 0 ? textNodes : heading);
-      const explicit = explicitId(heading, text);
+      const explicit = explicitHeadingId(heading, text);
       const id = explicit ? explicit.id : slugger.slug(text);
       const start = heading.position?.start ?? { line: 1, column: 1 };
       headings.push({ depth: heading.depth, text: explicit?.text ?? text, id, explicit: !!explicit, position: { line: start.line, column: start.column } });

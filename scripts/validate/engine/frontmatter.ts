@@ -13,6 +13,3 @@ export function frontmatterValueOffset(file: DocFile, path: readonly (string | n
   const node = fm.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return fm.offset + (node?.range?.[0] ?? 0);
 }
-
-/** Today's date as `YYYY-MM-DD` (UTC). */
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { DOCS_DIR, isExcludedPath } from '../../../core/files.ts';
 import { parseFile, yamlValue } from './parse.ts';
 import { LineIndex } from './positions.ts';
 import type { DataFile, Project, TagList, ValidateOptions } from './types.ts';
 
-export const DOCS_DIR = 'docs';
+export { DOCS_DIR };
 export const TAGS_FILE = 'docs/tags.yml';
 export const CATALOG_FILE = 'src/data/catalog.yml';
 export const ALERTS_DIR = 'src/data/alerts';
@@ -59,18 +60,25 @@ function isDocCandidate(name: string): boolean {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/** Every doc candidate below `dir` (repo-relative paths), skipping dot-files and node_modules. */
+/**
+ * Every doc candidate below `dir` (repo-relative paths), skipping dot-files, node_modules and what
+ * Docusaurus excludes from the docs (partials such as `_snippet.md`, core/files.ts), with `dir` as
+ * the docs folder.
+ */
 export function walk(root: string, dir: string): string[] {
   const out: string[] = [];
+  const base = resolve(root, dir);
   const visit = (abs: string) => {
     for (const entry of readdirSync(abs, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = join(abs, entry.name);
       if (entry.isDirectory()) visit(child);
-      else if (entry.isFile() && isDocCandidate(entry.name)) out.push(toPosix(relative(root, child)));
+      else if (entry.isFile() && isDocCandidate(entry.name) && !isExcludedPath(toPosix(relative(base, child)))) {
+        out.push(toPosix(relative(root, child)));
+      }
     }
   };
-  visit(resolve(root, dir));
+  visit(base);
   return out.sort();
 }
 

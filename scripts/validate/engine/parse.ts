@@ -1,45 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { parseDocument, visit, YAMLParseError, type Document } from 'yaml';
-import type { Processor } from 'unified';
 import type { Root } from 'mdast';
+import { parseMarkdown } from '../../../core/markdown/parse.ts';
+import { MARKDOWN_EXTENSIONS } from '../../../core/markdown/dialect.js';
 import { activeCache } from './disk-cache.ts';
 import { LineIndex } from './positions.ts';
 import type { DocFile, FileStatus, FrontmatterBlock } from './types.ts';
 
 /** Files above this size are reported, not parsed: no runbook is a megabyte of Markdown. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-export const MARKDOWN_EXTENSIONS = ['.md', '.mdx'];
-
-/**
- * The Markdown dialect Docusaurus reads `.md` files with (`markdown.format: 'detect'`):
- * CommonMark + GFM + directives (admonitions) + YAML frontmatter.
- */
-let processor: Processor<Root> | undefined;
-
-/**
- * The parser is loaded on the first cache miss, not at start-up: a warm run whose trees all come
- * from `.cache/validate/` never loads micromark (about half a second of module loading). The
- * packages are ESM without top-level await, which Node (20.19+) loads with a synchronous
- * `require`, so parsing stays synchronous for every check and test.
- */
-function markdownProcessor(): Processor<Root> {
-  if (processor) return processor;
-  const require = createRequire(import.meta.url);
-  const { unified } = require('unified') as typeof import('unified');
-  const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
-  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
-  const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
-  const remarkDirective = (require('remark-directive') as typeof import('remark-directive')).default;
-  processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective) as unknown as Processor<Root>;
-  return processor;
-}
-
-export function parseMarkdown(source: string): Root {
-  const markdown = markdownProcessor();
-  return markdown.runSync(markdown.parse(source)) as Root;
-}
 
 /**
  * The plain value of a parsed YAML document, or undefined when it has errors. An alias to an anchor

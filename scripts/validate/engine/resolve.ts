@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { relative as relativePath } from 'node:path/posix';
-import { SECTIONS } from '../../../src/sections.ts';
-import { SITE_SETTINGS } from '../../site-settings.ts';
+import { SECTIONS } from '../../../core/site/sections.ts';
+import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { headingsOf, listedAlerts, runbookIds } from './facts.ts';
 import { parseFile } from './parse.ts';
 import { normaliseRoute, siteMap } from './routes.ts';

@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import getSlugModule from '@docusaurus/plugin-content-docs/lib/slug.js';
 import * as numberPrefix from '@docusaurus/plugin-content-docs/lib/numberPrefix.js';
-import { SITE_SETTINGS } from '../../site-settings.ts';
+import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Project } from './types.ts';
 

@@ -9,7 +9,8 @@ import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { CatalogData } from '@site/src/plugins/catalog/index.ts';
-import { dayOf, isOverdue, reviewDue } from '@site/scripts/schemas/review.ts';
+import { isOverdue, reviewDue } from '@site/core/review.ts';
+import { isoDay } from '@site/core/dates.ts';
 import styles from './styles.module.css';
 
 export type RunbookFrontMatter = {
@@ -37,7 +38,7 @@ export default function RunbookHeader({ frontMatter }: { frontMatter: RunbookFro
   const now = useNow();
   const { runbook_id: id, severity, services = [], owner, alerts = [], estimated_time: estimated } = frontMatter;
   const team = owner ? catalog.teams[owner] : undefined;
-  const reviewed = dayOf(frontMatter.last_reviewed);
+  const reviewed = isoDay(frontMatter.last_reviewed);
   const due = reviewDue(frontMatter.last_reviewed, frontMatter.review_interval);
   const overdue = isOverdue(frontMatter.last_reviewed, frontMatter.review_interval, now);
   const dashboards = services.flatMap((name) => catalog.services[name]?.dashboards ?? []);
@@ -46,7 +47,7 @@ export default function RunbookHeader({ frontMatter }: { frontMatter: RunbookFro
     <section className={styles.header} aria-label="Runbook summary">
       {overdue && due && (
         <div className={styles.overdue} role="status">
-          <strong>Review overdue since {due.toISOString().slice(0, 10)}.</strong> This runbook was last reviewed on {reviewed}. Check
+          <strong>Review overdue since {isoDay(due)}.</strong> This runbook was last reviewed on {reviewed}. Check
           each command against the cluster before you run it{team ? `, and tell ${team.name} in ${team.chat}` : ''}.
         </div>
       )}
@@ -135,7 +136,7 @@ export default function RunbookHeader({ frontMatter }: { frontMatter: RunbookFro
             <dt>Reviewed</dt>
             <dd>
               {reviewed}
-              {due && !overdue && <> · next review by {due.toISOString().slice(0, 10)}</>}
+              {due && !overdue && <> · next review by {isoDay(due)}</>}
             </dd>
           </>
         )}

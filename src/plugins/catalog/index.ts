@@ -6,7 +6,7 @@
  */
 import type { Plugin } from '@docusaurus/types';
 import { loadCatalog } from '../../remark/catalog-directives.ts';
-import type { Catalog } from '../../../scripts/schemas/catalog.ts';
+import type { Catalog } from '../../../core/schemas/catalog.ts';
 
 export type CatalogData = Pick<Catalog, 'platform' | 'environments' | 'teams' | 'services'>;
 

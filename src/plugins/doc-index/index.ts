@@ -4,7 +4,7 @@
  * (`usePluginData('doc-index')`). It also writes the same data to `build/doc-index.json` for tools
  * and the browser tests.
  *
- * The keys are picked from the frontmatter schemas in `scripts/schemas/frontmatter.ts`, never
+ * The keys are picked from the frontmatter schemas in `core/schemas/frontmatter.ts`, never
  * redefined here. Frontmatter is not validated here (that is `npm run validate`'s job): a value of
  * the wrong shape is simply left out so that the build does not crash on it.
  */
@@ -12,7 +12,8 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { DocMetadata, LoadedContent } from '@docusaurus/plugin-content-docs';
-import type { Frontmatter, RunbookFrontmatter } from '../../../scripts/schemas/frontmatter.ts';
+import type { Frontmatter, RunbookFrontmatter } from '../../../core/schemas/frontmatter.ts';
+import { isoDay } from '../../../core/dates.ts';
 
 export const PLUGIN_NAME = 'doc-index';
 export const DOC_INDEX_FILE = 'doc-index.json';
@@ -48,11 +49,6 @@ const asStringList = (value: unknown): string[] | undefined => {
   return items.length > 0 ? items : undefined;
 };
 
-/** `2026-11-01` whether YAML gave us a string or (unquoted date) a `Date` at UTC midnight. */
-export function isoDay(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  return asString(value);
-}
 
 /**
  * The URL the page is actually served at. Docs metadata keeps `/docs/x/` for `x/index.md`; routes

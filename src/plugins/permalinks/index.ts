@@ -15,7 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { SITE_SETTINGS } from '../../../scripts/site-settings.ts';
+import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { toEntry, type DocIndexEntry } from '../doc-index/index.ts';
 
 export const RUNBOOKS_FILE = 'runbooks.json';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { parseMarkdown } from '../../../scripts/validate/engine/parse.ts';
+import { parseMarkdown } from '../../../core/markdown/parse.ts';
 import { INDEX_OPTIONS, type SearchDocument } from '../../search/fields.ts';
 import { toSearchDocument } from '../../search/documents.ts';
 import { servedPath } from '../doc-index/index.ts';

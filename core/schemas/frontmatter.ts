@@ -8,6 +8,8 @@
  * Run `npm run generate` after editing this file; a test fails while the generated files are stale.
  */
 import * as z from 'zod';
+import { durationProblem } from '../duration.ts';
+import { REVIEW_INTERVAL_EXAMPLES, reviewIntervalProblem } from '../review.ts';
 
 export const DOC_TYPES = [
   'runbook',
@@ -55,16 +57,21 @@ export const isoDate = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
   }, { error: 'is not a real calendar date' });
 
-/** `90d`, `12w` or `6m`: how often the page must be re-reviewed. */
+/** `90d` or `12w` (core/duration.ts): how often the page must be re-reviewed. */
 export const reviewInterval = z
-  .string({ error: 'must be a duration such as `90d`, `12w` or `6m`' })
-  .regex(/^[1-9]\d{0,2}[dwm]$/, { error: 'must be a duration such as `90d`, `12w` or `6m`' });
+  .string({ error: `must be a duration such as ${REVIEW_INTERVAL_EXAMPLES}` })
+  .superRefine((value, ctx) => {
+    const problem = reviewIntervalProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
-/** `15m`, `1h`, `2h30m`: how long a procedure takes. */
+/** `15m`, `1h`, `2h30m` (core/duration.ts): how long a procedure takes. */
 const duration = z
   .string({ error: 'must be a duration such as `15m` or `1h30m`' })
-  .regex(/^(?:[1-9]\d*h)?(?:[1-9]\d*m)?$/, { error: 'must be a duration such as `15m` or `1h30m`' })
-  .refine((v) => v.length > 0, { error: 'must be a duration such as `15m` or `1h30m`' });
+  .superRefine((value, ctx) => {
+    const problem = durationProblem(value, ['h', 'm'], '`15m` or `1h30m`');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const RUNBOOK_ID_PATTERN = /^RB-\d{3}$/;
 const runbookId = z
@@ -106,7 +113,7 @@ const common = {
     description: 'Required. Date of the last full review, `YYYY-MM-DD`. Not in the future.',
   }),
   review_interval: reviewInterval.optional().meta({
-    description: 'Required. How often the page must be reviewed: `90d`, `12w` or `6m`. Past `last_reviewed` + interval the page is overdue.',
+    description: 'Required. How often the page must be reviewed: `90d` or `12w` (no months: `m` means minutes, write `180d`). Past `last_reviewed` + interval the page is overdue.',
   }),
   generated_from: nonEmpty('generated_from').optional().meta({
     description: 'Set only by `npm run generate` on pages generated from code (the source path). Such pages are reviewed with their source and carry no review dates.',
@@ -223,4 +230,3 @@ export function isDocType(value: unknown): value is DocType {
   return typeof value === 'string' && (DOC_TYPES as readonly string[]).includes(value);
 }
 
-export { intervalDays } from './review.ts';
