@@ -51,6 +51,16 @@ export function formatDuration(ms: number): string {
 }
 
 /**
+ * The grammar as one regular expression over the `allowed` units, largest first (`^(?:\d+(?:\.\d+)?d)?…$`),
+ * for JSON Schema `pattern`s generated from the zod schemas. `parseDurationParts` accepts exactly
+ * the same texts (and additionally requires one part at least).
+ */
+export function durationPattern(allowed: readonly DurationUnit[]): RegExp {
+  const parts = ORDER.filter((u) => allowed.includes(u)).map((u) => `(?:\\d+(?:\\.\\d+)?${u})?`);
+  return new RegExp(`^(?=\\d)${parts.join('')}$`);
+}
+
+/**
  * Why `text` is not a duration made of the `allowed` units, or undefined when it is one. Spells out
  * the month trap: `6m` is six minutes.
  */

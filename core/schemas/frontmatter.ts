@@ -8,8 +8,8 @@
  * Run `npm run generate` after editing this file; a test fails while the generated files are stale.
  */
 import * as z from 'zod';
-import { durationProblem } from '../duration.ts';
-import { REVIEW_INTERVAL_EXAMPLES, reviewIntervalProblem } from '../review.ts';
+import { durationPattern, durationProblem, parseDuration, type DurationUnit } from '../duration.ts';
+import { REVIEW_INTERVAL_EXAMPLES, REVIEW_INTERVAL_UNITS } from '../review.ts';
 
 export const DOC_TYPES = [
   'runbook',
@@ -57,21 +57,20 @@ export const isoDate = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
   }, { error: 'is not a real calendar date' });
 
-/** `90d` or `12w` (core/duration.ts): how often the page must be re-reviewed. */
-export const reviewInterval = z
-  .string({ error: `must be a duration such as ${REVIEW_INTERVAL_EXAMPLES}` })
-  .superRefine((value, ctx) => {
-    const problem = reviewIntervalProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/** A string in the duration grammar of core/duration.ts, over `units`, greater than zero. */
+const durationOf = (units: readonly DurationUnit[], examples: string) => {
+  const problem = (input: unknown) => durationProblem(String(input), units, examples) ?? `must be a duration such as ${examples}`;
+  return z
+    .string({ error: `must be a duration such as ${examples}` })
+    .regex(durationPattern(units), { error: (issue) => problem(issue.input), abort: true })
+    .refine((value) => (parseDuration(value) ?? 0) > 0, { error: (issue) => problem(issue.input) });
+};
 
-/** `15m`, `1h`, `2h30m` (core/duration.ts): how long a procedure takes. */
-const duration = z
-  .string({ error: 'must be a duration such as `15m` or `1h30m`' })
-  .superRefine((value, ctx) => {
-    const problem = durationProblem(value, ['h', 'm'], '`15m` or `1h30m`');
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/** `90d` or `12w`: how often the page must be re-reviewed. */
+export const reviewInterval = durationOf(REVIEW_INTERVAL_UNITS, REVIEW_INTERVAL_EXAMPLES);
+
+/** `15m`, `1h`, `2h30m`: how long a procedure takes. */
+const duration = durationOf(['h', 'm'], '`15m` or `1h30m`');
 
 export const RUNBOOK_ID_PATTERN = /^RB-\d{3}$/;
 const runbookId = z
