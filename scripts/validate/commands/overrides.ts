@@ -16,7 +16,7 @@
  * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
  *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
  */
-import type { FigOption, FigSpec } from './specs.ts';
+import type { FigOption, FigSpec } from './spec-types.ts';
 
 const flag = (...name: string[]): FigOption => ({ name });
 const val = (...name: string[]): FigOption => ({ name, args: { name: 'value' } });

@@ -15,31 +15,8 @@ import { toolboxSchema, type Toolbox } from '../../../core/schemas/toolbox.ts';
 import { applyOverrides, LOCAL_SPECS, setFigLoader } from './overrides.ts';
 import type { SimpleCommand, Word } from './parse.ts';
 
-export interface FigArg {
-  name?: string;
-  isOptional?: boolean;
-  isVariadic?: boolean;
-  isCommand?: boolean;
-  suggestions?: unknown;
-}
-export interface FigOption {
-  name: string | string[];
-  args?: FigArg | FigArg[];
-  isPersistent?: boolean;
-  requiresSeparator?: boolean | string;
-  description?: string;
-}
-export interface FigSpec {
-  name: string | string[];
-  subcommands?: FigSpec[];
-  options?: FigOption[];
-  args?: FigArg | FigArg[];
-  loadSpec?: unknown;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean };
-  requiresSubcommand?: boolean;
-  /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
-  looseOptions?: boolean;
-}
+export type { FigArg, FigOption, FigSpec } from './spec-types.ts';
+import type { FigOption, FigSpec } from './spec-types.ts';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));

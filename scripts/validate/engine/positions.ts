@@ -1,5 +1,10 @@
 import type { Node as YamlNode } from 'yaml';
-import type { Position } from './types.ts';
+
+/** A 1-based line and column in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
 
 /** Maps string offsets to 1-based line and column. Works for LF and CRLF text alike. */
 export class LineIndex {

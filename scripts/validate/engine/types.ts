@@ -1,13 +1,10 @@
 import type { Root } from 'mdast';
 import type { Document } from 'yaml';
-import type { LineIndex } from './positions.ts';
+import type { LineIndex, Position } from './positions.ts';
 
 export type Severity = 'error' | 'warning';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from './positions.ts';
 
 /** One problem, as every reporter prints it. `file` is relative to the repository root. */
 export interface Problem extends Position {
