@@ -27,7 +27,7 @@ const config = {
   plugins: [
     // Syntax, not rules: the Markdown dialect Docusaurus reads (core/markdown/dialect.js), so that
     // editors parse frontmatter, GFM tables and task lists, and :::admonitions as CI does.
-    ...remarkDialect.plugins,
+    ...(remarkDialect().plugins ?? []),
 
     remarkPresetLintRecommended,
     remarkPresetLintConsistent,

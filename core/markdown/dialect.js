@@ -3,17 +3,16 @@
  * The Markdown dialect of the handbook, defined once: what Docusaurus reads `.md` files as
  * (`markdown.format: 'detect'`: CommonMark + GFM + directives for admonitions + YAML frontmatter).
  *
- * - the site: `docusaurus.config.ts` takes `MARKDOWN_FORMAT` and `ADMONITION_KEYWORDS`;
- * - the validator: `core/markdown/parse.ts` parses with `remarkDialect` (scripts/validate);
- * - editors: `.remarkrc.js` starts its plugin list with `remarkDialect.plugins`, so the remark
+ * - the site: `docusaurus.config.ts` takes `MARKDOWN_FORMAT`;
+ * - the validator: `core/markdown/parse.ts` parses with `remarkDialect()`;
+ * - editors: `.remarkrc.js` starts its plugin list with `remarkDialect().plugins`, so the remark
  *   language server parses frontmatter, tables, task lists and `:::admonitions` as CI does.
  *
  * Plain JavaScript (checked by TypeScript) because `.remarkrc.js` loads it in editors without a
- * TypeScript loader.
+ * TypeScript loader. The syntax packages are loaded on the first call, not on import, so that a
+ * warm validate run whose parse trees come from its cache never loads micromark.
  */
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { createRequire } from 'node:module';
 
 /** `.md` as CommonMark, `.mdx` as MDX: Docusaurus' `markdown.format`. */
 export const MARKDOWN_FORMAT = /** @type {const} */ ('detect');
@@ -27,10 +26,25 @@ export const ADMONITION_KEYWORDS = /** @type {const} */ (['note', 'tip', 'info',
 /** Extensions of the files Docusaurus reads as docs. */
 export const MARKDOWN_EXTENSIONS = /** @type {const} */ (['.md', '.mdx']);
 
+/** The syntax packages, in the order Docusaurus applies them, with their options. */
+export const DIALECT_PLUGINS = /** @type {const} */ ([['remark-frontmatter', ['yaml']], ['remark-gfm'], ['remark-directive']]);
+
+/** @type {import('unified').Preset | undefined} */
+let preset;
+
 /**
- * A unified preset: the syntax extensions, in the order Docusaurus applies them. No lint rules.
- * @type {import('unified').Preset}
+ * A unified preset of the syntax extensions. No lint rules. The packages are ES modules without
+ * top-level await, which Node (20.19+) loads with a synchronous `require`.
+ * @returns {import('unified').Preset}
  */
-export const remarkDialect = {
-  plugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkDirective],
-};
+export function remarkDialect() {
+  if (preset) return preset;
+  const require = createRequire(import.meta.url);
+  /** @type {import('unified').PluggableList} */
+  const plugins = DIALECT_PLUGINS.map(([name, ...options]) => {
+    const plugin = /** @type {{ default: import('unified').Plugin<unknown[]> }} */ (require(name)).default;
+    return /** @type {import('unified').Pluggable} */ ([plugin, ...options]);
+  });
+  preset = { plugins };
+  return preset;
+}

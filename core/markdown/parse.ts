@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Processor } from 'unified';
 import type { Root } from 'mdast';
+import { remarkDialect } from './dialect.js';
 
 let processor: Processor<Root> | undefined;
 
@@ -20,8 +21,7 @@ function markdownProcessor(): Processor<Root> {
   const require = createRequire(import.meta.url);
   const { unified } = require('unified') as typeof import('unified');
   const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
-  const { remarkDialect } = require('./dialect.js') as typeof import('./dialect.js');
-  processor = unified().use(remarkParse).use(remarkDialect) as unknown as Processor<Root>;
+  processor = unified().use(remarkParse).use(remarkDialect()) as unknown as Processor<Root>;
   return processor;
 }
 

@@ -100,7 +100,10 @@ function buildGraph() {
   return { at: Date.now(), edges, component };
 }
 
-/** Shortest path from `from` back to `to` inside one component. @param {string} from @param {string} to */
+/**
+ * Shortest path from `from` back to `to` inside one component.
+ * @param {string} from @param {string} to @param {NonNullable<typeof graph>} g
+ */
 function pathBack(from, to, g) {
   /** @type {Map<string, string>} */
   const previous = new Map();

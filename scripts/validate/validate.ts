@@ -20,6 +20,9 @@ function cacheVersion(root: string): string {
   const inputs = [
     join(root, 'package-lock.json'),
     join(here, 'engine', 'parse.ts'),
+    join(here, '..', '..', 'core', 'markdown', 'parse.ts'),
+    join(here, '..', '..', 'core', 'markdown', 'dialect.js'),
+    join(here, '..', '..', 'core', 'shell.ts'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),
     join(here, 'commands', 'placeholders.ts'),

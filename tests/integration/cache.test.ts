@@ -12,7 +12,7 @@ import { NOW, ROOT } from '../helpers/examples.ts';
 let copy: string;
 beforeEach(() => {
   copy = mkdtempSync(join(tmpdir(), 'handbook-cache-'));
-  for (const path of ['docs', 'src/data', '.remarkrc.js', 'package-lock.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  for (const path of ['docs', 'src/data', '.remarkrc.js', 'core/markdown/dialect.js', 'package-lock.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
   // .remarkrc.js imports its plugins by package name: resolve them from the repository.
   cpSync(join(ROOT, 'scripts', 'remark'), join(copy, 'scripts', 'remark'), { recursive: true });
   writeFileSync(join(copy, 'package.json'), '{"type": "module"}\n');

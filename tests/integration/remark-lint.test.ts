@@ -25,13 +25,16 @@ function lint(files: Record<string, string>, root = ROOT) {
   return { problems, suppressed: stats.suppressed['remark-lint'] ?? 0, project };
 }
 
-/** A repository in a temp dir with the real node_modules, the local rule and a given .remarkrc.js. */
+/** A repository in a temp dir with the real node_modules, the local rule, the dialect and a given .remarkrc.js. */
 function repo(config: string | null, files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'remark-lint-'));
   writeFileSync(join(root, 'package.json'), '{"type": "module"}\n');
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'scripts/remark'), { recursive: true });
   copyFileSync(join(ROOT, 'scripts/remark/lint-no-table-trailing-space.js'), join(root, 'scripts/remark/lint-no-table-trailing-space.js'));
+  // .remarkrc.js takes its syntax plugins from the dialect (core/markdown/dialect.js).
+  mkdirSync(join(root, 'core/markdown'), { recursive: true });
+  copyFileSync(join(ROOT, 'core/markdown/dialect.js'), join(root, 'core/markdown/dialect.js'));
   if (config !== null) writeFileSync(join(root, CONFIG_FILE), config);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });

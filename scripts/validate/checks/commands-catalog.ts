@@ -105,7 +105,7 @@ export default defineCheck({
           const w = interp.positionals[0];
           const v = closed(w);
           const dir = closed(optionValue(interp, '--prefix')?.value as Word | undefined) ?? '.';
-          const known = npmScripts(project.root, dir);
+          const known = npmScripts(project, dir);
           if (w && v !== undefined && known && !known.has(v)) bad(w, 0, `npm script \`${v}\` is not in ${dir === '.' ? '' : `${dir}/`}package.json`, v, known);
         }
       }

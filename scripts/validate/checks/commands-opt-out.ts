@@ -38,10 +38,10 @@ export default defineCheck({
       },
     ],
   },
-  checkFile(file, _project, report) {
+  checkFile(file, project, report) {
     if (file.status !== 'ok' || !file.tree) return;
     const attached = new Set<number>();
-    for (const block of shellBlocks(file)) {
+    for (const block of shellBlocks(file, project)) {
       for (const o of block.optOuts) {
         attached.add(o.offset);
         const unknown = o.rules.filter((r) => !COMMAND_RULES.includes(r));
@@ -64,7 +64,7 @@ export default defineCheck({
     return project.files.flatMap((file) =>
       file.status !== 'ok' || !project.targets.has(file.path)
         ? []
-        : shellBlocks(file).flatMap((block) =>
+        : shellBlocks(file, project).flatMap((block) =>
             block.optOuts
               .filter((o) => o.reason !== '')
               .flatMap((o) => o.rules.filter((r) => COMMAND_RULES.includes(r)).map((rule) => ({ file: file.path, ...file.lines.position(o.offset), rule, reason: o.reason }))),

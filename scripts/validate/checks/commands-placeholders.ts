@@ -10,12 +10,8 @@ const ENVIRONMENT = new Set(
   'HOME PATH USER PWD OLDPWD SHELL HOSTNAME RANDOM SECONDS LINENO UID EUID PPID IFS TMPDIR EDITOR PAGER LANG TERM REPLY OPTARG OPTIND BASH_SOURCE FUNCNAME PIPESTATUS KUBECONFIG'.split(' '),
 );
 
-const prose = new WeakMap<DocFile, string>();
-
 /** The page's text outside code blocks (prose, lists, tables, inline code), for "is it explained?". */
 function proseOf(file: DocFile): string {
-  const cached = prose.get(file);
-  if (cached !== undefined) return cached;
   const parts: string[] = [];
   const visit = (node: Node) => {
     if (node.type === 'code') return;
@@ -23,9 +19,7 @@ function proseOf(file: DocFile): string {
     if ('children' in node) for (const child of (node as Parent).children) visit(child);
   };
   if (file.tree) visit(file.tree);
-  const text = parts.join('\n');
-  prose.set(file, text);
-  return text;
+  return parts.join('\n');
 }
 
 function explained(text: string, name: string, token: string): boolean {

@@ -49,7 +49,7 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    for (const link of linksOf(file)) {
+    for (const link of linksOf(file, project)) {
       const result = resolveLink(project, file, link.url);
       if (result.ok) continue;
       const hint = result.suggestion ? `Did you mean \`${result.suggestion}\`?` : '';

@@ -31,7 +31,7 @@ export default defineCheck({
   checkProject(project, report) {
     const inbound = new Set<string>();
     for (const file of project.files) {
-      for (const link of linksOf(file)) {
+      for (const link of linksOf(file, project)) {
         const result = resolveLink(project, file, link.url);
         if (result.ok && result.target && result.target !== file) inbound.add(result.target.path);
       }

@@ -6,7 +6,8 @@
  * `line:column` of the .md file.
  */
 import type { Code, Html, Node, Parent, Root } from 'mdast';
-import type { DocFile } from '../engine/types.ts';
+import type { DocFile, Project } from '../engine/types.ts';
+import { fileFact } from '../engine/facts.ts';
 import { isShellLanguage } from '../../../core/shell.ts';
 
 
@@ -97,14 +98,9 @@ interface Walked {
   previous: Node | undefined;
 }
 
-const memo = new WeakMap<DocFile, ShellBlock[]>();
-
-/** The shell blocks of a file, in document order (computed once per file). */
-export function shellBlocks(file: DocFile): ShellBlock[] {
-  const cached = memo.get(file);
-  if (cached) return cached;
+/** The shell blocks of a file, in document order (derived once per file and run). */
+export const SHELL_BLOCKS = fileFact('shell-blocks', (file): ShellBlock[] => {
   const blocks: ShellBlock[] = [];
-  memo.set(file, blocks);
   const tree = file.tree;
   if (!tree) return blocks;
 
@@ -179,7 +175,9 @@ export function shellBlocks(file: DocFile): ShellBlock[] {
     });
   }
   return blocks;
-}
+});
+
+export const shellBlocks = (file: DocFile, project: Project): ShellBlock[] => project.facts.of(SHELL_BLOCKS, file);
 
 /** The opt-out reason for `rule` in `block`, if a marker with a reason names it (or `commands/*`). */
 export function optedOut(block: ShellBlock, rule: string): OptOut | undefined {

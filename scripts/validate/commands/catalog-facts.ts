@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../../../core/schemas/catalog.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import type { Project } from '../engine/types.ts';
+import { projectFact } from '../engine/facts.ts';
 
 export interface CommandFacts {
   namespaces: Map<string, string>;
@@ -20,7 +20,6 @@ export interface CommandFacts {
 
 export const HOST = /(?<![\w.-])((?:[a-z0-9-]+\.)*example\.com)(?![\w-])/gi;
 
-const memo = new WeakMap<Catalog, CommandFacts>();
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -29,11 +28,10 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-export function commandFacts(project: Project): CommandFacts | null {
+/** What commands may name, from the catalog (derived once per run). */
+export const COMMAND_FACTS = projectFact('command-facts', (project): CommandFacts | null => {
   const catalog = catalogOf(project);
   if (!catalog) return null;
-  const cached = memo.get(catalog);
-  if (cached) return cached;
   const facts: CommandFacts = { namespaces: new Map(), contexts: new Map(), releases: new Map(), deployments: new Map(), hosts: new Set(), production: { releases: [], hosts: [] } };
   for (const [env, e] of Object.entries(catalog.environments)) {
     facts.namespaces.set(e.namespace, env);
@@ -51,15 +49,16 @@ export function commandFacts(project: Project): CommandFacts | null {
       hosts: [...facts.hosts].filter((h) => h.split('.').includes('production') || strings(prod.urls).some((u) => u.includes(`//${h}`))),
     };
   }
-  memo.set(catalog, facts);
   return facts;
-}
+});
+export const commandFacts = (project: Project): CommandFacts | null => project.facts.get(COMMAND_FACTS);
 
-const scripts = new Map<string, Set<string> | null>();
+const PACKAGE_SCRIPTS = projectFact('package-scripts', () => new Map<string, Set<string> | null>());
 
-/** Script names of `<root>/<dir>/package.json`, or null when there is none. */
-export function npmScripts(root: string, dir: string): Set<string> | null {
-  const path = join(root, dir, 'package.json');
+/** Script names of `<root>/<dir>/package.json`, or null when there is none (read once per run). */
+export function npmScripts(project: Project, dir: string): Set<string> | null {
+  const scripts = project.facts.get(PACKAGE_SCRIPTS);
+  const path = join(project.root, dir, 'package.json');
   if (!scripts.has(path)) {
     try {
       const pkg = JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> };

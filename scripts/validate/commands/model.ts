@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocFile, Project } from '../engine/types.ts';
+import { fileFact, projectFact } from '../engine/facts.ts';
 import { optedOut, shellBlocks, toSource, type ShellBlock } from './blocks.ts';
 import { parseShell, type ParsedShell, type SimpleCommand, type Word } from './parse.ts';
 import { interpret, specFor, toolbox, type Interpretation } from './specs.ts';
@@ -50,13 +51,14 @@ export interface BlockAnalysis {
   at(offset: number): { offset: number };
 }
 
-const scriptExists = new Map<string, boolean>();
-function isScript(root: string, name: string): boolean {
+/** Which `./path/script.sh` names exist in the repository, looked up once per run. */
+const SCRIPTS_ON_DISK = projectFact('scripts-on-disk', () => new Map<string, boolean>());
+function isScript(project: Project, name: string): boolean {
   if (!name.includes('/')) return false;
   const rel = name.replace(/^\.\//, '');
-  const key = `${root}\0${rel}`;
-  if (!scriptExists.has(key)) scriptExists.set(key, !rel.startsWith('/') && !rel.includes('..') && existsSync(join(root, rel)));
-  return scriptExists.get(key)!;
+  const known = project.facts.get(SCRIPTS_ON_DISK);
+  if (!known.has(rel)) known.set(rel, !rel.startsWith('/') && !rel.includes('..') && existsSync(join(project.root, rel)));
+  return known.get(rel)!;
 }
 
 /** `sudo -u x kubectl …` → the `kubectl …` command (recursively). */
@@ -94,44 +96,40 @@ function unwrap(command: SimpleCommand): { inner: SimpleCommand; by: string } | 
   return { inner: { ...command, name: nameWord, args: args.slice(i + 1) }, by: name };
 }
 
-function resolve(command: SimpleCommand, root: string, functions: Set<string>, out: ResolvedCommand[], wrappedBy?: string) {
+function resolve(command: SimpleCommand, project: Project, functions: Set<string>, out: ResolvedCommand[], wrappedBy?: string) {
   const name = command.name.open ? null : command.name.value;
   let kind: ResolvedCommand['kind'];
   if (name === null) kind = 'open';
   else if (functions.has(name)) kind = 'function';
   else if (toolbox.tools[name]) kind = 'tool';
   else if (BUILTINS.has(name)) kind = 'builtin';
-  else if (isScript(root, name)) kind = 'script';
+  else if (isScript(project, name)) kind = 'script';
   else kind = 'unknown';
   const interp = kind === 'tool' && name ? interpret(command, specFor(name), name) : null;
   out.push({ command, name, kind, interp, wrappedBy });
   // `kubectl exec <pod> -- psql -c …`: the command after `--` runs too.
   if (interp && name === 'kubectl' && (interp.path[0] === 'exec' || interp.path[0] === 'debug') && interp.afterDashes.length > 0) {
     const [first, ...rest] = interp.afterDashes;
-    if (first && !first.open) resolve({ ...command, name: first, args: rest }, root, functions, out, `kubectl ${interp.path[0]}`);
+    if (first && !first.open) resolve({ ...command, name: first, args: rest }, project, functions, out, `kubectl ${interp.path[0]}`);
   }
   const inner = unwrap(command);
-  if (inner) resolve(inner.inner, root, functions, out, inner.by);
+  if (inner) resolve(inner.inner, project, functions, out, inner.by);
 }
 
-const memo = new WeakMap<DocFile, BlockAnalysis[]>();
-
-/** Every shell block of `file`, parsed and resolved (computed once per file and run). */
-export function analyze(file: DocFile, project: Project): BlockAnalysis[] {
-  const cached = memo.get(file);
-  if (cached) return cached;
-  const blocks = shellBlocks(file);
+/** Every shell block of `file`, parsed and resolved (derived once per file and run). */
+export const BLOCK_ANALYSIS = fileFact('block-analysis', (file, project): BlockAnalysis[] => {
+  const blocks = shellBlocks(file, project);
   const parsed = blocks.map((b) => parseShell(b.text));
   // Functions defined anywhere on the page are commands of the page.
   const functions = new Set(parsed.flatMap((p) => [...p.functions]));
-  const result = blocks.map((block, i): BlockAnalysis => {
+  return blocks.map((block, i): BlockAnalysis => {
     const commands: ResolvedCommand[] = [];
-    for (const c of parsed[i]!.commands) resolve(c, project.root, functions, commands);
+    for (const c of parsed[i]!.commands) resolve(c, project, functions, commands);
     return { block, parsed: parsed[i]!, commands, at: (offset) => ({ offset: toSource(block, offset) }) };
   });
-  memo.set(file, result);
-  return result;
-}
+});
+
+export const analyze = (file: DocFile, project: Project): BlockAnalysis[] => project.facts.of(BLOCK_ANALYSIS, file);
 
 /** A word's static value, or undefined when it is open (placeholder or expansion). */
 export const closed = (w: Word | undefined): string | undefined => (w && !w.open && w.value !== null ? w.value : undefined);

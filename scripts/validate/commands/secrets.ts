@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TextMemo } from '../engine/disk-cache.ts';
 import { closed, type ResolvedCommand } from './model.ts';
 import type { ParsedShell, Word } from './parse.ts';
+import { patchSecretlintProfiler, type PatchResult } from './secretlint-profiler-patch.ts';
 
 export interface Finding {
   start: number;
@@ -16,6 +17,10 @@ export interface Finding {
 }
 
 const requireHere = createRequire(import.meta.url);
+const coreVersion = (requireHere('@secretlint/core/package.json') as { version: string }).version;
+
+/** Whether the profiler patch applied in this process (undefined until secretlint is loaded). */
+export let profilerPatch: PatchResult | undefined;
 
 /** secretlint is imported on the first block not in the disk cache: a warm run never loads it. */
 let secretlint: Promise<{ lintSource: typeof import('@secretlint/core').lintSource; config: Parameters<typeof import('@secretlint/core').lintSource>[0]['options']['config'] }> | undefined;
@@ -26,11 +31,8 @@ const loadSecretlint = () =>
     import('@secretlint/core'),
     import('@secretlint/secretlint-rule-preset-recommend'),
   ]).then(([profiler, core, preset]) => {
-    // secretlint 12 profiles every call (a `performance.mark` per rule per text, and an observer
-    // that scans all earlier marks: quadratic, 14 s of CPU after 1,000 blocks). Nobody reads that
-    // profile here: make `mark` a no-op. Fixed upstream in 13.x (secretlint/secretlint#1673),
-    // which needs Node 22.
-    profiler.secretLintProfiler.mark = () => undefined;
+    // secretlint 12's always-on profiler is quadratic: see secretlint-profiler-patch.ts.
+    profilerPatch = patchSecretlintProfiler(profiler, coreVersion);
     return {
       lintSource: core.lintSource,
       config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] },

@@ -10,6 +10,7 @@ import { createSlugger } from '@docusaurus/utils';
 import { explicitHeadingId } from '../../../core/markdown/headings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Position, Project } from './types.ts';
+import type { FileFact, ProjectFact } from './fact-store.ts';
 
 export interface HeadingFact {
   depth: number;
@@ -29,17 +30,13 @@ export interface LinkFact {
   urlOffset: number | undefined;
 }
 
-const memo = new WeakMap<DocFile, { headings?: HeadingFact[]; links?: LinkFact[] }>();
-const cell = (file: DocFile) => {
-  let entry = memo.get(file);
-  if (!entry) memo.set(file, (entry = {}));
-  return entry;
-};
+/** A fact of one file, derived once per run (engine/fact-store.ts). */
+export const fileFact = <T>(name: string, derive: (file: DocFile, project: Project) => T): FileFact<DocFile, Project, T> => ({ kind: 'file', name, derive });
+/** A fact of the whole run, derived once. */
+export const projectFact = <T>(name: string, derive: (project: Project) => T): ProjectFact<Project, T> => ({ kind: 'project', name, derive });
 
 /** Headings and their anchors, with Docusaurus' slugger (github-slugger) and duplicate numbering. */
-export function headingsOf(file: DocFile): HeadingFact[] {
-  const entry = cell(file);
-  if (entry.headings) return entry.headings;
+export const HEADINGS = fileFact('headings', (file): HeadingFact[] => {
   const headings: HeadingFact[] = [];
   if (file.tree) {
     const slugger = createSlugger();
@@ -52,13 +49,13 @@ export function headingsOf(file: DocFile): HeadingFact[] {
       headings.push({ depth: heading.depth, text: explicit?.text ?? text, id, explicit: !!explicit, position: { line: start.line, column: start.column } });
     });
   }
-  return (entry.headings = headings);
-}
+  return headings;
+});
+
+export const headingsOf = (file: DocFile, project: Project): HeadingFact[] => project.facts.of(HEADINGS, file);
 
 /** Links, images and link reference definitions, with the position of each. */
-export function linksOf(file: DocFile): LinkFact[] {
-  const entry = cell(file);
-  if (entry.links) return entry.links;
+export const LINKS = fileFact('links', (file): LinkFact[] => {
   const links: LinkFact[] = [];
   if (file.tree) {
     visit(file.tree, (node: Nodes, _index, parent: Parents | undefined) => {
@@ -78,29 +75,24 @@ export function linksOf(file: DocFile): LinkFact[] {
       void parent;
     });
   }
-  return (entry.links = links);
-}
+  return links;
+});
 
-const projectMemo = new WeakMap<Project, { runbookIds?: Set<string>; listedAlerts?: Set<string> }>();
-const projectCell = (project: Project) => {
-  let entry = projectMemo.get(project);
-  if (!entry) projectMemo.set(project, (entry = {}));
-  return entry;
-};
+export const linksOf = (file: DocFile, project: Project): LinkFact[] => project.facts.of(LINKS, file);
 
 /** Every `runbook_id` in the project's frontmatter. */
-export function runbookIds(project: Project): Set<string> {
-  const entry = projectCell(project);
-  return (entry.runbookIds ??= new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string')));
-}
+export const RUNBOOK_IDS = projectFact('runbook-ids', (project) =>
+  new Set(project.files.map((f) => frontmatterData(f)?.['runbook_id']).filter((v): v is string => typeof v === 'string')),
+);
+export const runbookIds = (project: Project): Set<string> => project.facts.get(RUNBOOK_IDS);
 
 /** Every alert name some page lists in its frontmatter `alerts`. */
-export function listedAlerts(project: Project): Set<string> {
-  const entry = projectCell(project);
-  return (entry.listedAlerts ??= new Set(
+export const LISTED_ALERTS = projectFact('listed-alerts', (project) =>
+  new Set(
     project.files.flatMap((f) => {
       const alerts = frontmatterData(f)?.['alerts'];
       return Array.isArray(alerts) ? alerts.filter((a): a is string => typeof a === 'string') : [];
     }),
-  ));
-}
+  ),
+);
+export const listedAlerts = (project: Project): Set<string> => project.facts.get(LISTED_ALERTS);

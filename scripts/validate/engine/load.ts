@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { DOCS_DIR, isExcludedPath } from '../../../core/files.ts';
 import { parseFile, yamlValue } from './parse.ts';
+import { FactStore } from './fact-store.ts';
 import { LineIndex } from './positions.ts';
 import type { DataFile, Project, TagList, ValidateOptions } from './types.ts';
 
@@ -149,6 +150,12 @@ function readTags(root: string): TagList {
   return loadTags(TAGS_FILE, text);
 }
 
+/** A project with its own, empty facts store. */
+export function withFacts(fields: Omit<Project, 'facts'>): Project {
+  const project: Project = { ...fields, facts: new FactStore(() => project) };
+  return project;
+}
+
 export function loadProject(root: string, paths: string[], options: ValidateOptions): Project {
   const { read, targets } = selectFiles(root, paths);
   const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
@@ -156,7 +163,7 @@ export function loadProject(root: string, paths: string[], options: ValidateOpti
   const wholeTree = paths.length === 0;
   const dataTargets = wholeTree ? [data.catalog?.path, ...data.alertRules.map((r) => r.path)].filter((p): p is string => !!p) : [];
   const explicit = targets.filter((t) => t === CATALOG_FILE || t.startsWith(`${ALERTS_DIR}/`));
-  return { root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, options };
+  return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, options });
 }
 
 /** A project from in-memory files (tests, documented examples). Tags come from `files` or the repo. */
@@ -172,5 +179,5 @@ export function projectFromMemory(
   const tags = TAGS_FILE in files ? loadTags(TAGS_FILE, files[TAGS_FILE]!) : readTags(root);
   const data = readData(root, files);
   const targets = new Set([...parsed.map((f) => f.path), ...Object.keys(files).filter(isData)]);
-  return { root, files: parsed, targets, tags, ...data, options };
+  return withFacts({ root, files: parsed, targets, tags, ...data, options });
 }

@@ -7,7 +7,7 @@ import { join, posix } from 'node:path';
 import { relative as relativePath } from 'node:path/posix';
 import { SECTIONS } from '../../../core/site/sections.ts';
 import { SITE_SETTINGS } from '../../../core/site/settings.ts';
-import { headingsOf, listedAlerts, runbookIds } from './facts.ts';
+import { headingsOf, listedAlerts, projectFact, runbookIds } from './facts.ts';
 import { parseFile } from './parse.ts';
 import { normaliseRoute, siteMap } from './routes.ts';
 import { closest, closestBySharedWords } from './suggest.ts';
@@ -62,9 +62,9 @@ function extraRoute(project: Project, route: string): boolean {
   return ['.tsx', '.jsx', '.md', '.mdx', '/index.tsx'].some((ext) => isFile(page + ext));
 }
 
-function checkAnchor(target: DocFile, anchor: string | undefined, display: string): Resolution {
+function checkAnchor(project: Project, target: DocFile, anchor: string | undefined, display: string): Resolution {
   if (!anchor) return { ok: true, target };
-  const ids = headingsOf(target).map((h) => h.id);
+  const ids = headingsOf(target, project).map((h) => h.id);
   if (ids.includes(anchor)) return { ok: true, target };
   const suggestion = closest(anchor, ids) ?? closestBySharedWords(anchor, ids);
   return {
@@ -82,7 +82,8 @@ function listMarkdown(root: string, dir: string): string[] {
   }
 }
 
-const lazily = new WeakMap<Project, Map<string, DocFile | undefined>>();
+/** Docs outside the run that a link led to, read from disk once per run. */
+const DOCS_READ_ON_DEMAND = projectFact('docs-read-on-demand', () => new Map<string, DocFile | undefined>());
 
 /**
  * The doc at a repo path: from the run, or (when only some files were given) read from disk on
@@ -91,8 +92,7 @@ const lazily = new WeakMap<Project, Map<string, DocFile | undefined>>();
 function docAt(project: Project, path: string): DocFile | undefined {
   const known = siteMap(project).byPath.get(path);
   if (known) return known;
-  let cache = lazily.get(project);
-  if (!cache) lazily.set(project, (cache = new Map()));
+  const cache = project.facts.get(DOCS_READ_ON_DEMAND);
   if (!cache.has(path)) {
     const abs = join(project.root, path);
     cache.set(path, !path.startsWith('..') && isFile(abs) ? parseFile(path, readFileSync(abs)) : undefined);
@@ -105,7 +105,7 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
   if (isExternal(url)) return { ok: true, external: true };
   const { path, anchor } = splitUrl(url);
   const map = siteMap(project);
-  if (path === '') return checkAnchor(from, anchor, 'this page');
+  if (path === '') return checkAnchor(project, from, anchor, 'this page');
 
   if (/\.mdx?$/i.test(path)) {
     const dir = posix.dirname(from.path);
@@ -128,7 +128,7 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
         suggestion: suggestion && (suggestion.startsWith('.') ? suggestion : `./${suggestion}`),
       };
     }
-    return checkAnchor(target, anchor, target.path);
+    return checkAnchor(project, target, anchor, target.path);
   }
 
   // A file next to the doc (an image, a download).
@@ -143,7 +143,7 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
   const absolute = path.startsWith('/') ? path : new URL(path, `http://site${fromRoute}`).pathname;
   const route = normaliseRoute(absolute);
   const target = map.byRoute.get(route);
-  if (target) return checkAnchor(target, anchor, target.path);
+  if (target) return checkAnchor(project, target, anchor, target.path);
   if (extraRoute(project, route)) return { ok: true };
   const suggestion = closest(route, map.byRoute.keys());
   return { ok: false, message: `no page at ${route}`, suggestion };

@@ -8,6 +8,7 @@ import * as numberPrefix from '@docusaurus/plugin-content-docs/lib/numberPrefix.
 import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Project } from './types.ts';
+import { projectFact } from './facts.ts';
 
 type GetSlug = (args: { baseID: string; frontMatterSlug?: string; source: string; sourceDirName: string }) => string;
 const getSlug = ((getSlugModule as unknown as { default?: GetSlug }).default ?? getSlugModule) as unknown as GetSlug;
@@ -43,11 +44,7 @@ export interface SiteMap {
   byPath: Map<string, DocFile>;
 }
 
-const memo = new WeakMap<Project, SiteMap>();
-
-export function siteMap(project: Project): SiteMap {
-  const cached = memo.get(project);
-  if (cached) return cached;
+export const SITE_MAP = projectFact('site-map', (project): SiteMap => {
   const map: SiteMap = { byRoute: new Map(), routeOf: new Map(), byPath: new Map() };
   for (const file of project.files) {
     if (file.status !== 'ok') continue;
@@ -57,9 +54,9 @@ export function siteMap(project: Project): SiteMap {
     map.routeOf.set(file.path, route);
     map.byRoute.set(route, file);
   }
-  memo.set(project, map);
   return map;
-}
+});
+export const siteMap = (project: Project): SiteMap => project.facts.get(SITE_MAP);
 
 /** Normalises a site path for lookup: strips the base URL, `index.html`, `.html` and trailing slashes. */
 export function normaliseRoute(path: string): string {

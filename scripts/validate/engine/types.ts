@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Document } from 'yaml';
 import type { LineIndex, Position } from './positions.ts';
+import type { FactStore } from './fact-store.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -96,4 +97,6 @@ export interface Project {
   /** `src/data/alerts/*.rules.yml`. */
   alertRules: DataFile[];
   options: ValidateOptions;
+  /** Facts derived from the files of this run, computed once and shared by the checks (engine/fact-store.ts). */
+  readonly facts: FactStore<Project, DocFile>;
 }
