@@ -48,6 +48,7 @@ for (const n of sizes.length > 0 ? sizes : [1000, 10000]) {
   // The style rules run too: the same .remarkrc.js and packages as the repository.
   cpSync(join(ROOT, '.remarkrc.js'), join(dir, '.remarkrc.js'));
   cpSync(join(ROOT, 'scripts', 'remark'), join(dir, 'scripts', 'remark'), { recursive: true });
+  cpSync(join(ROOT, 'core', 'markdown', 'dialect.js'), join(dir, 'core', 'markdown', 'dialect.js'), { recursive: true });
   cpSync(join(ROOT, 'package-lock.json'), join(dir, 'package-lock.json'));
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
