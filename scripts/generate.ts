@@ -13,6 +13,7 @@ import { loadChecks } from './validate/checks/index.ts';
 import type { Check, Example } from './validate/engine/check.ts';
 import { DOC_TYPES, REVIEW_KEYS, frontmatterSchema, schemas, type DocType } from '../core/schemas/frontmatter.ts';
 import { SECTION_CONTRACTS } from '../core/schemas/sections.ts';
+import { SITE_SETTINGS } from '../core/site/settings.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECK_DOCS_DIR = 'docs/contributing/checks';
@@ -124,7 +125,7 @@ const codeSpan = (text: string) => {
   return fence.length > 1 ? `${fence} ${text} ${fence}` : `\`${text}\``;
 };
 
-const slugOf = (check: Check) => check.id.replace('/', '-');
+const slugOf = (check: Check) => SITE_SETTINGS.checkSlug(check.id);
 
 /** Shows control characters (a NUL in a binary example) as visible escapes. */
 const visible = (text: string) =>

@@ -1,12 +1,17 @@
 /**
- * npm run validate -- [paths...] [--format pretty|github|json] [--strict-reviews] [--no-cache]
+ * npm run validate -- [paths...] [--format pretty|github|json|sarif] [--strict-reviews] [--no-cache]
  * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
  */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './engine/load.ts';
 import { didYouMean } from './engine/suggest.ts';
+import { parseShard } from './engine/shard.ts';
 import { FORMATS, reporters, type Format } from './reporters/index.ts';
+import { annotated } from './reporters/github.ts';
+import { blobUrlFromEnv, summaryMarkdown } from './reporters/summary.ts';
 import { validate } from './validate.ts';
 
 const HELP = `Usage: npm run validate -- [paths...] [options]
@@ -17,9 +22,18 @@ Markdown style (remark-lint). With no paths, checks the whole docs/ tree (cross-
 always resolved against the whole tree; only the given files are reported).
 
 Options:
-  --format <pretty|github|json>  output format (default: pretty; github in GitHub Actions)
+  --format <pretty|github|json|sarif>
+                                 output format (default: pretty; github in GitHub Actions, which
+                                 also writes every problem to the job summary)
   --strict-reviews               overdue reviews are errors, not warnings
   --no-cache                     parse and lint every file again (ignore .cache/validate/)
+  --changed                      report only the docs changed against --base (committed, staged,
+                                 unstaged, untracked) and the docs whose links, runbook ids or
+                                 alerts point at what changed; says how many it did not report
+  --base <ref>                   what --changed compares with (default: origin/main, else main)
+  --staged                       like --changed, for the files staged for commit (pre-commit hook)
+  --shard <k/n>                  report only shard k of n (files split by a hash of their path);
+                                 merge the shards' reports with npm run validate:merge
   --root <dir>                   repository root (default: current directory)
   --timings                      print how long each phase and check took (to stderr)
   -h, --help                     show this help
@@ -34,6 +48,10 @@ const OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
   root: { type: 'string' },
   timings: { type: 'boolean', default: false },
+  changed: { type: 'boolean', default: false },
+  base: { type: 'string' },
+  staged: { type: 'boolean', default: false },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -48,6 +66,16 @@ function formatTimings(timings: Record<string, number>, totalMs: number): string
   const width = Math.max(...rows.map(([name]) => name.length), 5);
   const line = (name: string, ms: number) => `  ${name.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms\n`;
   return `\nTimings:\n${rows.map(([name, ms]) => line(name, ms)).join('')}${line('total', totalMs)}`;
+}
+
+/** `origin/main` when the remote branch exists (CI, clones), else `main`. */
+function defaultBase(root: string): string {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main'], { cwd: root, stdio: 'ignore' });
+    return 'origin/main';
+  } catch {
+    return 'main';
+  }
 }
 
 async function main(): Promise<void> {
@@ -69,14 +97,24 @@ async function main(): Promise<void> {
   const format = (values.format ?? defaultFormat) as Format;
   if (!FORMATS.includes(format)) usage(`unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.${didYouMean(String(values.format), FORMATS)}`);
   const root = resolve(values.root ?? process.cwd());
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) usage(`--shard takes k/n with 1 <= k <= n, such as 2/4, not "${values.shard}"`);
+  if ((values.changed || values.staged) && positionals.length > 0) usage('--changed and --staged choose the files themselves; give no paths');
+  if (values.base !== undefined && !values.changed) usage('--base goes with --changed');
+  const changed = values.changed || values.staged ? { base: values.base ?? defaultBase(root), staged: values.staged } : undefined;
   let result;
   try {
-    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'], timings: values.timings });
+    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'], timings: values.timings, changed, shard });
   } catch (error) {
     if (error instanceof UsageError) usage(error.message);
     throw error;
   }
   process.stdout.write(reporters[format](result, { color: format === 'pretty' && process.stdout.isTTY === true }));
+  // In GitHub Actions, the complete list goes to the job summary: annotations are capped.
+  const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+  if (format === 'github' && summaryFile) {
+    appendFileSync(summaryFile, summaryMarkdown(result, { blobUrl: blobUrlFromEnv(), annotated: annotated(result.problems).length }));
+  }
   if (result.timings) process.stderr.write(formatTimings(result.timings, result.elapsedMs));
   process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

@@ -6,7 +6,9 @@ import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
 import { collectSkipped, prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
-import type { ValidateOptions } from './engine/types.ts';
+import type { Project, ValidateOptions } from './engine/types.ts';
+import { gitChanges, selectChanged } from './engine/changed.ts';
+import { inShard } from './engine/shard.ts';
 import type { RunResult } from './reporters/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,27 @@ function safeList(dir: string): string[] {
   }
 }
 
+/**
+ * `--changed` and `--shard`: report fewer files of the same project. Every file is still read, so
+ * that links, ids and alerts resolve against the whole tree.
+ */
+function narrowTargets(project: Project, root: string): RunResult['notReported'] {
+  const { changed, shard } = project.options;
+  if (!changed && !shard) return undefined;
+  const before = project.targets.size;
+  const reasons: string[] = [];
+  if (changed) {
+    const selection = selectChanged(project, gitChanges(root, changed.base, changed.staged));
+    project.targets = selection.targets;
+    reasons.push(selection.everything ? `--changed: ${selection.everything}, so all files are reported` : `--changed: not changed since ${changed.staged ? 'HEAD (staged files)' : changed.base}, and pointing at nothing that changed`);
+  }
+  if (shard) {
+    project.targets = new Set([...project.targets].filter((path) => inShard(path, shard)));
+    reasons.push(`--shard ${shard.index}/${shard.count}: in other shards`);
+  }
+  return { count: before - project.targets.size, reason: reasons.join('; ') };
+}
+
 /** The whole pipeline: read and parse each file once, run every check, return sorted problems. */
 export async function validate(root: string, paths: string[], options: ValidateOptions): Promise<RunResult> {
   const started = performance.now();
@@ -59,6 +82,7 @@ export async function validate(root: string, paths: string[], options: ValidateO
     phase = performance.now();
     const project = loadProject(root, paths, options);
     time(stats, '(read and parse files)', phase);
+    const notReported = narrowTargets(project, root);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
     const skipped = collectSkipped(project, checks);
@@ -68,6 +92,8 @@ export async function validate(root: string, paths: string[], options: ValidateO
     return {
       files: project.targets.size,
       problems,
+      ...(notReported ? { notReported } : {}),
+      rules: checks.map((c) => ({ id: c.id, description: c.description, severity: c.severity })),
       suppressed: stats.suppressed,
       ...(skipped.length ? { skipped } : {}),
       ...(stats.timings ? { timings: stats.timings } : {}),

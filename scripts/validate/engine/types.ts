@@ -56,6 +56,10 @@ export interface ValidateOptions {
   cache?: boolean;
   /** Measure how long each phase and each check takes (`--timings`). */
   timings?: boolean;
+  /** Report only the files a change touches and those pointing at it (`--changed`, `--staged`). */
+  changed?: { base: string; staged: boolean };
+  /** Report only the files of this shard (`--shard k/n`); the whole tree is still read. */
+  shard?: { index: number; count: number };
 }
 
 export interface TagDefinition {

@@ -3,7 +3,7 @@ import type { Reporter } from './types.ts';
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /** For people at a terminal: `file:line:col  severity  message  rule`, then a summary line. */
-export const pretty: Reporter = ({ files, problems, suppressed = {}, skipped, elapsedMs }, { color }) => {
+export const pretty: Reporter = ({ files, problems, suppressed = {}, skipped, elapsedMs, notReported }, { color }) => {
   const lines: string[] = [];
   for (const p of problems) {
     const severity = p.severity === 'error' ? paint(color, 31, 'error  ') : paint(color, 33, 'warning');
@@ -19,6 +19,7 @@ export const pretty: Reporter = ({ files, problems, suppressed = {}, skipped, el
     const summary = `✖ ${plural(problems.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} (${seconds}s)`;
     lines.push(paint(color, errors > 0 ? 31 : 33, summary));
   }
+  if (notReported && notReported.count > 0) lines.push(paint(color, 2, `${plural(notReported.count, 'file')} read but not reported (${notReported.reason})`));
   for (const [check, n] of Object.entries(suppressed)) {
     if (n > 0) lines.push(paint(color, 2, `${plural(n, `${check} message`)} suppressed by comments`));
   }

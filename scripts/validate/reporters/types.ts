@@ -1,5 +1,12 @@
 import type { Skipped } from '../engine/check.ts';
-import type { Problem } from '../engine/types.ts';
+import type { Problem, Severity } from '../engine/types.ts';
+
+/** What a report says of a rule: SARIF lists every rule of the run. */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  severity: Severity;
+}
 
 export interface RunResult {
   files: number;
@@ -8,6 +15,10 @@ export interface RunResult {
   skipped?: Skipped[];
   /** Problems silenced by disable comments, per check id (e.g. `{"remark-lint": 3}`). */
   suppressed?: Record<string, number>;
+  /** Files read but not reported, and why (`--changed`, `--shard`). */
+  notReported?: { count: number; reason: string };
+  /** The checks of the run (absent in reports merged from files that did not list them). */
+  rules?: RuleInfo[];
   /** Wall time of the run in milliseconds. */
   elapsedMs: number;
   /** Milliseconds per phase and per check, with `--timings` (never in the JSON report). */
