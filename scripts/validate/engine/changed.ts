@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { frontmatterData } from './frontmatter.ts';
-import { linksOf } from './facts.ts';
+import { headingsOf, linksOf } from './facts.ts';
+import { parseText } from './parse.ts';
 import { siteMap } from './routes.ts';
 import type { DocFile, Project } from './types.ts';
 
@@ -104,7 +105,19 @@ export function selectChanged(project: Project, changes: ChangeSet): ChangedSele
   const wide = all.find((p) => PROJECT_WIDE.some((re) => re.test(p)));
   if (wide) return { targets: new Set(project.targets), everything: `${wide} changed, which every doc depends on` };
 
-  const touched = new Set(all);
+  // A link needs checking again when its target file is gone, or when the anchors it may point at
+  // changed (a renamed heading); an edit that keeps every anchor breaks no link.
+  const touched = new Set(changes.removed);
+  for (const path of changes.changed) {
+    const now = project.files.find((f) => f.path === path);
+    const old = changes.before(path);
+    if (!now || old === undefined) {
+      touched.add(path);
+      continue;
+    }
+    const anchors = (file: DocFile) => headingsOf(file, project).map((h) => h.id).join('\n');
+    if (anchors(now) !== anchors(parseText(path, old))) touched.add(path);
+  }
   const ids = new Set<string>();
   const alerts = new Set<string>();
   for (const path of all) {
