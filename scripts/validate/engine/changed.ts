@@ -120,12 +120,16 @@ export function selectChanged(project: Project, changes: ChangeSet): ChangedSele
   }
   const ids = new Set<string>();
   const alerts = new Set<string>();
+  // Ids and alerts that appeared or disappeared: mentions of them may now resolve, or dangle.
+  const difference = (a: Set<string>, b: Set<string>, into: Set<string>) => {
+    for (const x of a) if (!b.has(x)) into.add(x);
+    for (const x of b) if (!a.has(x)) into.add(x);
+  };
   for (const path of all) {
-    const now = project.files.find((f) => f.path === path);
-    for (const text of [now?.source, changes.before(path)]) {
-      for (const id of idsIn(text)) ids.add(id);
-      for (const a of alertsIn(text)) alerts.add(a);
-    }
+    const now = project.files.find((f) => f.path === path)?.source;
+    const old = changes.before(path);
+    difference(idsIn(now), idsIn(old), ids);
+    difference(alertsIn(now), alertsIn(old), alerts);
   }
   const targets = new Set(changes.changed.filter((p) => project.targets.has(p)));
   for (const file of project.files) {
