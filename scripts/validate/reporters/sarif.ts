@@ -33,7 +33,7 @@ function rulesOf(known: readonly RuleInfo[], problems: readonly Problem[]): Sari
   return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-export function toSarif(problems: readonly Problem[], rules: readonly RuleInfo[]): object {
+export function toSarif(problems: readonly Problem[], rules: readonly RuleInfo[], files?: number): object {
   const sarifRules = rulesOf(rules, problems);
   const index = new Map(sarifRules.map((r, i) => [r.id, i]));
   return {
@@ -42,7 +42,8 @@ export function toSarif(problems: readonly Problem[], rules: readonly RuleInfo[]
     runs: [
       {
         tool: { driver: { name: TOOL, informationUri: helpUri('index').replace(/\/index$/, ''), rules: sarifRules } },
-        columnKind: 'unicodeCodePoints',
+        columnKind: 'utf16CodeUnits',
+        ...(files === undefined ? {} : { properties: { files } }),
         results: problems.map((p) => ({
           ruleId: p.rule,
           ruleIndex: index.get(p.rule)!,
@@ -62,4 +63,4 @@ export function toSarif(problems: readonly Problem[], rules: readonly RuleInfo[]
   };
 }
 
-export const sarif: Reporter = ({ problems, rules = [] }) => `${JSON.stringify(toSarif(problems, rules), null, 2)}\n`;
+export const sarif: Reporter = ({ problems, rules = [], files }) => `${JSON.stringify(toSarif(problems, rules, files), null, 2)}\n`;
