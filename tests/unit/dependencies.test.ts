@@ -41,6 +41,8 @@ const USED_BY_NAME: Record<string, string> = {
   vitest: '`npm test`',
   eslint: '`npm run lint`',
   'tree-sitter-bash': 'its .wasm grammar is loaded by path (scripts/validate/commands/parse.ts)',
+  'markdownlint-cli2': 'anchor tool of bench:validate (its CLI)',
+  'remark-cli': 'anchor tool of bench:validate (its CLI, with the same .remarkrc.js)',
   '@withfig/autocomplete': 'its specs are loaded by path (scripts/validate/commands/specs.ts)',
 };
 
