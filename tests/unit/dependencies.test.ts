@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/examples.ts';
+import { DIALECT_PLUGINS } from '../../core/markdown/dialect.js';
 
 /**
  * Honest dependencies: every package the code imports is declared; what the site needs to build
@@ -74,6 +75,8 @@ function importsByPackage(): Map<string, string[]> {
       out.set(declaredAs, [...(out.get(declaredAs) ?? []), file]);
     }
   }
+  // The dialect requires its syntax packages by name, from data.
+  for (const [name] of DIALECT_PLUGINS) out.set(name, [...(out.get(name) ?? []), 'core/markdown/dialect.js']);
   return out;
 }
 
