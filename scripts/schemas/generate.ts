@@ -142,11 +142,17 @@ function fenced(example: Example): string {
   return `${others}${fence}${lang} title="${path}"\n${source.replace(/\n$/, '')}\n${fence}\n`;
 }
 
+/** The check's messages by id; `{name}` is filled in from what was found. */
+function messagesTable(check: Check): string {
+  const rows = Object.entries(check.messages as Record<string, string>).map(([id, text]) => `| \`${id}\` | ${cell(codeSpan(text))} |`);
+  return `| Message id | Message |\n| --- | --- |\n${rows.join('\n')}`;
+}
+
 function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
+      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${e.problems.map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}${p.messageId ? ` (\`${p.messageId}\`)` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---
@@ -165,6 +171,10 @@ tags: [contributing]
 ## What it checks
 
 ${check.description}
+
+## Messages
+
+${messagesTable(check)}
 
 ## Why
 

@@ -179,6 +179,7 @@ describe('npm run validate output', () => {
       line: 30,
       column: 1,
       rule: 'remark-lint:fenced-code-flag',
+      messageId: 'lint',
       severity: 'error',
       message: 'Unexpected missing fenced code language flag in info string, expected keyword',
     });

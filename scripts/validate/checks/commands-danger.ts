@@ -11,6 +11,10 @@ export default defineCheck({
   description:
     'Destructive commands sit under a `:::danger` or `:::warning` admonition in their section; on production they follow a dry run or a confirmation step.',
   severity: 'error',
+  messages: {
+    unwarned: 'destructive command ({what}) must sit under a `:::danger` or `:::warning` admonition in the same section',
+    unguardedProduction: 'destructive command ({what}) targets production ({target}) without a dry run or confirmation step before it in the section',
+  },
   docs: {
     why:
       'Runbooks are read under stress and copied line by line. `kubectl delete`, `helm uninstall`, `rm -rf`, ' +
@@ -57,12 +61,12 @@ export default defineCheck({
         const d = destructive(c);
         if (!d || skip) continue;
         if (a.block.admonitions.length === 0) {
-          report(file, a.at(d.at), `destructive command (${d.what}) must sit under a \`:::danger\` or \`:::warning\` admonition in the same section`);
+          report(file, a.at(d.at), 'unwarned', { what: d.what });
           continue;
         }
         const prod = facts ? targetsProduction(c, facts) : null;
         if (prod && !safe.has(a.block.sectionStart) && !confirmsItself(c)) {
-          report(file, a.at(d.at), `destructive command (${d.what}) targets production (${prod}) without a dry run or confirmation step before it in the section`);
+          report(file, a.at(d.at), 'unguardedProduction', { what: d.what, target: prod });
         }
       }
     }

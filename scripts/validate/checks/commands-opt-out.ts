@@ -1,6 +1,6 @@
 import type { Html, Node, Parent } from 'mdast';
 import { defineCheck } from '../engine/check.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { shellBlocks } from '../commands/blocks.ts';
 
 const RULE = 'commands/opt-out';
@@ -10,6 +10,12 @@ export default defineCheck({
   id: RULE,
   description: 'Opt-out markers of shell blocks name a commands/* rule and give a reason; every opt-out is counted in the report.',
   severity: 'error',
+  messages: {
+    unknownRule: 'opt-out marker names `{rule}`, which is not a commands rule',
+    noRule: 'opt-out marker names no rule; write `commands-ignore commands/<rule>: <reason>`',
+    noReason: 'opt-out marker `{marker}` needs a reason after a colon: `commands-ignore {rules}: <why>`',
+    coversNothing: 'opt-out marker is not directly before a shell block, so it skips nothing',
+  },
   docs: {
     why:
       'Some blocks must break a rule on purpose (a destructive command in the page that explains it, a ' +
@@ -45,16 +51,16 @@ export default defineCheck({
       for (const o of block.optOuts) {
         attached.add(o.offset);
         const unknown = o.rules.filter((r) => !COMMAND_RULES.includes(r));
-        for (const r of unknown) report(file, { offset: o.offset }, withHint(`opt-out marker names \`${r}\`, which is not a commands rule`, didYouMean(r, COMMAND_RULES)));
-        if (o.rules.length === 0) report(file, { offset: o.offset }, 'opt-out marker names no rule; write `commands-ignore commands/<rule>: <reason>`');
-        else if (o.reason === '') report(file, { offset: o.offset }, `opt-out marker \`${o.text}\` needs a reason after a colon: \`commands-ignore ${o.rules.join(', ')}: <why>\``);
+        for (const r of unknown) report(file, { offset: o.offset }, 'unknownRule', { rule: r }, { hint: didYouMean(r, COMMAND_RULES) });
+        if (o.rules.length === 0) report(file, { offset: o.offset }, 'noRule');
+        else if (o.reason === '') report(file, { offset: o.offset }, 'noReason', { marker: o.text, rules: o.rules.join(', ') });
       }
     }
     // A comment marker that is not right before a shell block skips nothing.
     const visit = (node: Node) => {
       if (node.type === 'html' && /^<!--\s*commands-ignore\b/.test((node as Html).value)) {
         const offset = node.position?.start.offset ?? 0;
-        if (!attached.has(offset)) report(file, { offset }, 'opt-out marker is not directly before a shell block, so it skips nothing');
+        if (!attached.has(offset)) report(file, { offset }, 'coversNothing');
       }
       if ('children' in node) for (const child of (node as Parent).children) visit(child);
     };

@@ -126,7 +126,7 @@ const MARKER = /^<!--\s*lint(?:\s+([\s\S]*?))?\s*-->$/;
 const VERBS = ['enable', 'disable', 'ignore'];
 
 /** Rule ids in lint comments that name no configured rule: the comment silently does nothing. */
-function checkComments(tree: Root, known: Set<string>, report: (node: Html, message: string) => void): void {
+function checkComments(tree: Root, known: Set<string>, report: (node: Html, text: string) => void): void {
   visit(tree, 'html', (node: Html) => {
     const marker = MARKER.exec(node.value.trim());
     if (!marker) return;
@@ -168,7 +168,8 @@ function clamp(file: DocFile, line: number | undefined, column: number | undefin
 }
 
 interface Linted {
-  problems: Array<{ at: Position; message: string; rule: string; severity: Severity }>;
+  /** `lint`: a rule's message, passed through; `comment`: a lint comment the validator found wrong. */
+  problems: Array<{ at: Position; messageId: 'lint' | 'comment'; text: string; rule: string; severity: Severity }>;
   suppressed: number;
 }
 
@@ -176,7 +177,7 @@ interface Linted {
 function lintFile(file: DocFile, { processor, known }: Linter): Linted {
   const problems: Linted['problems'] = [];
   const tree = lintTree(file);
-  checkComments(tree, known, (node, message) => problems.push({ at: clamp(file, node.position?.start.line, node.position?.start.column), message, rule: 'message-control', severity: 'error' }));
+  checkComments(tree, known, (node, text) => problems.push({ at: clamp(file, node.position?.start.line, node.position?.start.column), messageId: 'comment', text, rule: 'message-control', severity: 'error' }));
   const vfile = new VFile({ path: file.path, value: file.source });
   try {
     processor.runSync(tree, vfile);
@@ -189,14 +190,15 @@ function lintFile(file: DocFile, { processor, known }: Linter): Linted {
     const hint = /^disable-(next-)?line$/.test(verb)
       ? ' remark-lint has no `' + verb + '`: put `<!-- lint ignore <rule> -->` before the node instead.'
       : didYouMean(verb, VERBS);
-    problems.push({ at: clamp(file, failure.line, failure.column), message: `${failure.reason.replace(/\.?$/, '.')}${hint}`, rule: 'message-control', severity: 'error' });
+    problems.push({ at: clamp(file, failure.line, failure.column), messageId: 'comment', text: `${failure.reason.replace(/\.?$/, '.')}${hint}`, rule: 'message-control', severity: 'error' });
     return { problems, suppressed: 0 };
   }
   for (const message of vfile.messages) {
     if (message.source !== 'remark-lint' || !message.ruleId) continue;
     problems.push({
       at: clamp(file, message.line, message.column),
-      message: message.reason,
+      messageId: 'lint',
+      text: message.reason,
       rule: message.ruleId,
       severity: message.fatal === true ? 'error' : 'warning',
     });
@@ -216,6 +218,12 @@ export default defineCheck({
   id: 'remark-lint',
   description: 'Markdown style: the remark-lint rules configured in .remarkrc.js (rule ids `remark-lint:<rule>`).',
   severity: 'error',
+  messages: {
+    // remark-lint's rules write their own messages: each is passed through as is, under one id.
+    lint: '{text}',
+    comment: '{text}',
+    config: 'could not load {file}, so no Markdown style rules ran: {error}',
+  },
   docs: {
     why:
       'Runbooks are read under stress, often as raw Markdown in a diff or a terminal. A code block without a ' +
@@ -276,7 +284,7 @@ export default defineCheck({
     const config = configOf(project.root);
     const stored = config && !cache.has(config.key) ? activeCache().get<Linted>(`remark-lint:${config.configHash}`, file.hash) : undefined;
     if (stored) {
-      for (const p of stored.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
+      for (const p of stored.problems) report(file, p.at, p.messageId, { text: p.text }, { rule: p.rule, severity: p.severity });
       report.suppressed(file, stored.suppressed);
       return;
     }
@@ -290,7 +298,7 @@ export default defineCheck({
     if (!result) result = lintFile(file, linter);
     activeCache().touch(namespace, file.hash, result);
     linter.results.set(file.hash, result);
-    for (const p of result.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
+    for (const p of result.problems) report(file, p.at, p.messageId, { text: p.text }, { rule: p.rule, severity: p.severity });
     report.suppressed(file, result.suppressed);
   },
   checkProject(project, report) {
@@ -300,8 +308,6 @@ export default defineCheck({
     if (!loaded || !('error' in loaded)) return;
     const first = project.files.find((f) => project.targets.has(f.path));
     if (!first) return;
-    report(first, { line: 1, column: 1 }, `could not load ${CONFIG_FILE}, so no Markdown style rules ran: ${loaded.error}`, {
-      rule: 'config',
-    });
+    report(first, { line: 1, column: 1 }, 'config', { file: CONFIG_FILE, error: loaded.error }, { rule: 'config' });
   },
 });

@@ -1,5 +1,12 @@
-import type { Check, Location, Report, Skipped } from './check.ts';
+import { formatMessage, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
+import { withHint } from './suggest.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
+
+/** The engine's own messages (rule `internal/check-crashed`): a bug in the validator, never in a doc. */
+export const INTERNAL_MESSAGES = {
+  crashed: 'check `{check}` crashed; this is a bug in the validator, please report it: {detail}',
+  prepareFailed: 'check `{check}` failed to prepare; this is a bug in the validator, please report it: {detail}',
+} as const;
 
 function resolve(file: SourceRef, at: Location): Position {
   if ('node' in at) {
@@ -42,11 +49,14 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   for (const check of checks) {
     const started = performance.now();
     const report: Report = Object.assign(
-      (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }) => {
+      (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
         if (!project.targets.has(file.path)) return;
+        const text = check.messages[messageId];
+        if (text === undefined) throw new Error(`check \`${check.id}\` reported the undeclared message id \`${messageId}\``);
         const severity: Severity = options?.severity ?? check.severity;
         const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
-        problems.push({ file: file.path, ...resolve(file, at), rule, severity, message });
+        const message = withHint(formatMessage(text, data), options?.hint ?? '');
+        problems.push({ file: file.path, ...resolve(file, at), rule, messageId, severity, message });
       },
       {
         suppressed(file: SourceRef, count: number) {
@@ -64,8 +74,9 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
         line: 1,
         column: 1,
         rule: 'internal/check-crashed',
+        messageId: 'crashed',
         severity: 'error',
-        message: `check \`${check.id}\` crashed; this is a bug in the validator, please report it: ${detail.split('\n')[0]}`,
+        message: formatMessage(INTERNAL_MESSAGES.crashed, { check: check.id, detail: detail.split('\n')[0]! }),
       });
     };
     if (check.checkFile) {
@@ -105,7 +116,7 @@ export async function prepareChecks(project: Project, checks: readonly Check[], 
       const where = project.files.find((f) => project.targets.has(f.path));
       if (!where) continue;
       const detail = error instanceof Error ? error.message : String(error);
-      problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', severity: 'error', message: `check \`${check.id}\` failed to prepare; this is a bug in the validator, please report it: ${detail}` });
+      problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', messageId: 'prepareFailed', severity: 'error', message: formatMessage(INTERNAL_MESSAGES.prepareFailed, { check: check.id, detail }) });
     } finally {
       time(stats, check.id, started);
     }
