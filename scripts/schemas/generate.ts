@@ -206,7 +206,9 @@ tags: [contributing]
 
 \`npm run validate\` parses each file once and runs every check below on it. Problems are reported as
 \`file:line:col\` with the rule id, as text, GitHub annotations (\`--format github\`) or JSON
-(\`--format json\`). Each page says what the check finds, why, good and bad examples, and how to fix it.
+(\`--format json\`). Each page says what the check finds, its messages, why, good and bad examples, and how
+to fix it. To silence a check for one block on purpose, with a reason reviewers see, write a
+[\`validate-ignore\`](./validate-ignore.md) marker before the block; the report counts every problem it silences.
 
 | Rule id | Default severity | What it checks |
 | --- | --- | --- |

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
-import { collectSkipped, prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
+import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { ValidateOptions } from './engine/types.ts';
 import type { RunResult } from './reporters/types.ts';
 
@@ -58,7 +58,7 @@ export async function validate(root: string, paths: string[], options: ValidateO
     time(stats, '(read and parse files)', phase);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
-    const skipped = collectSkipped(project, checks);
+    const skipped = stats.skipped ?? [];
     phase = performance.now();
     cache.save();
     time(stats, '(save cache)', phase);

@@ -2,7 +2,6 @@ import { defineCheck } from '../engine/check.ts';
 import { commandFacts } from '../commands/catalog-facts.ts';
 import { confirmsItself, destructive, isSafetyStep, targetsProduction } from '../commands/danger.ts';
 import { analyze } from '../commands/model.ts';
-import { optedOut } from '../commands/blocks.ts';
 
 const RULE = 'commands/danger';
 
@@ -52,14 +51,13 @@ export default defineCheck({
     // Safety steps seen so far, per section (blocks of a section share its start offset).
     const safe = new Set<number>();
     for (const a of analyze(file, project)) {
-      const skip = optedOut(a.block, RULE);
       for (const c of a.commands) {
         if (isSafetyStep(c)) {
           safe.add(a.block.sectionStart);
           continue;
         }
         const d = destructive(c);
-        if (!d || skip) continue;
+        if (!d) continue;
         if (a.block.admonitions.length === 0) {
           report(file, a.at(d.at), 'unwarned', { what: d.what });
           continue;

@@ -16,7 +16,7 @@ export default defineCheck({
     fix:
       'Close the quote, `$(`, `if`/`fi` or heredoc the message points at. In `console` blocks, only lines ' +
       'starting with `$ ` or `# ` are commands; the rest is output. If a block is not shell at all, tag it ' +
-      '`text`; if it must stay as is, opt out with `<!-- commands-ignore commands/syntax: <reason> -->`.',
+      '`text`; if it must stay as is, opt out with `<!-- validate-ignore commands/syntax: <reason> -->`.',
     good: [
       {
         title: 'Placeholders, continuations, heredocs and pipelines',

@@ -36,11 +36,6 @@ export type ReportArgs<S extends string> = string extends S
 export interface Report<M extends Messages = Messages> {
   /** Reports a problem with one of the check's messages: TypeScript rejects an id the check does not declare. */
   <K extends keyof M & string>(file: SourceRef, at: Location, messageId: K, ...args: ReportArgs<M[K]>): void;
-  /**
-   * Counts problems the check found in `file` but that a disable comment in the file silenced
-   * (remark-lint's `<!-- lint disable ... -->`). The count is shown in the report summary.
-   */
-  suppressed(file: SourceRef, count: number): void;
 }
 
 /** Fills `{name}` placeholders of a message text; a name without data stays as written. */
@@ -113,15 +108,18 @@ export interface Check<M extends Messages = any> {
    * synchronous `checkFile` reads; `checkFile` must still work (never crash) without it.
    */
   prepare?(project: Project): Promise<void>;
-  /** Optional: where a visible opt-out marker suppressed a check in this run; reporters count them. */
-  skipped?(project: Project): Skipped[];
 }
 
-/** A check a page opted out of, with its reason (`<!-- commands-ignore rule: reason -->`). */
+/**
+ * One rule a `validate-ignore` marker silences, with its reason (`<!-- validate-ignore rule: reason -->`),
+ * and how many problems it silenced in this run. The runner applies markers to every check.
+ */
 export interface Skipped extends Position {
   file: string;
   rule: string;
   reason: string;
+  /** Problems of this rule the marker silenced (0 when the covered node had none). */
+  suppressed: number;
 }
 
 /** A check, with its message ids checked by TypeScript in `report` calls and examples. */

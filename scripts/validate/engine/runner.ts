@@ -1,4 +1,5 @@
 import { formatMessage, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
+import { effective, ignoreMarkers, silencedBy, type IgnoreMarker } from './ignore.ts';
 import { withHint } from './suggest.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
 
@@ -29,8 +30,10 @@ export function compareProblems(a: Problem, b: Problem): number {
 
 /** Counts a run collects besides its problems. */
 export interface RunStats {
-  /** Problems silenced by disable comments, per check id (only checks that had some). */
+  /** Problems `validate-ignore` markers silenced, per rule id (only rules that had some). */
   suppressed: Record<string, number>;
+  /** Every rule of every effective `validate-ignore` marker in the reported files, sorted like problems. */
+  skipped?: Skipped[];
   /** Milliseconds each phase and each check took (`prepare` included), when asked for. */
   timings?: Record<string, number>;
 }
@@ -48,23 +51,15 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   const problems: Problem[] = [];
   for (const check of checks) {
     const started = performance.now();
-    const report: Report = Object.assign(
-      (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
-        if (!project.targets.has(file.path)) return;
-        const text = check.messages[messageId];
-        if (text === undefined) throw new Error(`check \`${check.id}\` reported the undeclared message id \`${messageId}\``);
-        const severity: Severity = options?.severity ?? check.severity;
-        const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
-        const message = withHint(formatMessage(text, data), options?.hint ?? '');
-        problems.push({ file: file.path, ...resolve(file, at), rule, messageId, severity, message });
-      },
-      {
-        suppressed(file: SourceRef, count: number) {
-          if (!project.targets.has(file.path) || count <= 0) return;
-          stats.suppressed[check.id] = (stats.suppressed[check.id] ?? 0) + count;
-        },
-      },
-    );
+    const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
+      if (!project.targets.has(file.path)) return;
+      const text = check.messages[messageId];
+      if (text === undefined) throw new Error(`check \`${check.id}\` reported the undeclared message id \`${messageId}\``);
+      const severity: Severity = options?.severity ?? check.severity;
+      const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
+      const message = withHint(formatMessage(text, data), options?.hint ?? '');
+      problems.push({ file: file.path, ...resolve(file, at), rule, messageId, severity, message });
+    };
     const crashed = (file: DocFile | undefined, error: unknown) => {
       const where = file ?? project.files.find((f) => project.targets.has(f.path));
       if (!where) return;
@@ -98,7 +93,46 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
     }
     time(stats, check.id, started);
   }
-  return problems.sort(compareProblems);
+  const started = performance.now();
+  const kept = applyIgnoreMarkers(project, problems, stats);
+  time(stats, '(validate-ignore markers)', started);
+  return kept.sort(compareProblems);
+}
+
+/**
+ * The one suppression mechanism, for every check: drops the problems a `validate-ignore` marker
+ * covers, and records each marker's rules with their reasons and counts in `stats`.
+ */
+function applyIgnoreMarkers(project: Project, problems: Problem[], stats: RunStats): Problem[] {
+  const markers = new Map<string, IgnoreMarker[]>();
+  const entries = new Map<IgnoreMarker, Map<string, Skipped>>();
+  const byPath = new Map(project.files.map((f) => [f.path, f]));
+  for (const file of project.files) {
+    if (!project.targets.has(file.path) || file.status !== 'ok') continue;
+    const found = ignoreMarkers(file).filter(effective);
+    if (found.length === 0) continue;
+    markers.set(file.path, found);
+    for (const marker of found) {
+      const position = file.lines.position(marker.offset);
+      entries.set(marker, new Map(marker.rules.map((rule) => [rule, { file: file.path, ...position, rule, reason: marker.reason, suppressed: 0 }])));
+    }
+  }
+  const kept = markers.size === 0 ? problems : problems.filter((problem) => {
+    const file = byPath.get(problem.file);
+    const found = markers.get(problem.file);
+    const hit = file && found ? silencedBy(found, file, problem) : undefined;
+    if (!hit) return true;
+    entries.get(hit.marker)!.get(hit.rule)!.suppressed++;
+    stats.suppressed[problem.rule] = (stats.suppressed[problem.rule] ?? 0) + 1;
+    return false;
+  });
+  const skipped = [...entries.values()].flatMap((m) => [...m.values()]);
+  if (skipped.length > 0) {
+    stats.skipped = [...(stats.skipped ?? []), ...skipped].sort(
+      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
+    );
+  }
+  return kept;
 }
 
 /**
@@ -122,17 +156,4 @@ export async function prepareChecks(project: Project, checks: readonly Check[], 
     }
   }
   return problems;
-}
-
-/** Every opt-out of this run (in reported files), sorted like problems. */
-export function collectSkipped(project: Project, checks: readonly Check[]): Skipped[] {
-  const out: Skipped[] = [];
-  for (const check of checks) {
-    try {
-      out.push(...(check.skipped?.(project) ?? []).filter((s) => project.targets.has(s.file)));
-    } catch {
-      // Counting opt-outs never fails a run; the check itself reports its crash.
-    }
-  }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1));
 }

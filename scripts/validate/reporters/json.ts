@@ -3,8 +3,9 @@ import type { Reporter } from './types.ts';
 /**
  * Stable machine format: `{"files": N, "problems": [{file, line, column, rule, messageId, severity, message}]}`
  * (`messageId`: the id of the message in the check's `messages`),
- * plus `"suppressed": N` (problems silenced by disable comments) only when N > 0, and
- * `"skipped": [{file, line, column, rule, reason}]` (checks opted out by markers) only when there are some.
+ * plus `"suppressed": N` (problems silenced by `validate-ignore` markers) only when N > 0, and
+ * `"skipped": [{file, line, column, rule, reason, suppressed}]` (each rule of each marker, with the
+ * problems it silenced) only when there are markers.
  */
 export const json: Reporter = ({ files, problems, suppressed = {}, skipped }) => {
   const silenced = Object.values(suppressed).reduce((a, b) => a + b, 0);
@@ -12,6 +13,6 @@ export const json: Reporter = ({ files, problems, suppressed = {}, skipped }) =>
     files,
     problems: problems.map(({ file, line, column, rule, messageId, severity, message }) => ({ file, line, column, rule, ...(messageId ? { messageId } : {}), severity, message })),
     ...(silenced > 0 ? { suppressed: silenced } : {}),
-    ...(skipped?.length ? { skipped: skipped.map(({ file, line, column, rule, reason }) => ({ file, line, column, rule, reason })) } : {}),
+    ...(skipped?.length ? { skipped: skipped.map(({ file, line, column, rule, reason, suppressed: n }) => ({ file, line, column, rule, reason, suppressed: n })) } : {}),
   }, null, 2)}\n`;
 };

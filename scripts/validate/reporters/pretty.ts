@@ -19,12 +19,13 @@ export const pretty: Reporter = ({ files, problems, suppressed = {}, skipped, el
     const summary = `✖ ${plural(problems.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} (${seconds}s)`;
     lines.push(paint(color, errors > 0 ? 31 : 33, summary));
   }
-  for (const [check, n] of Object.entries(suppressed)) {
-    if (n > 0) lines.push(paint(color, 2, `${plural(n, `${check} message`)} suppressed by comments`));
-  }
   if (skipped?.length) {
+    const silenced = Object.values(suppressed).reduce((a, b) => a + b, 0);
+    const markers = new Set(skipped.map((s) => `${s.file}:${s.line}:${s.column}`)).size;
     const rules = [...new Set(skipped.map((s) => s.rule))].sort().join(', ');
-    lines.push(paint(color, 2, `${plural(skipped.length, 'check')} skipped by opt-out markers (${rules}); --format json lists them with their reasons`));
+    lines.push(
+      paint(color, 2, `${plural(silenced, 'problem')} suppressed by ${plural(markers, 'validate-ignore marker')} (${rules}); --format json lists them with their reasons`),
+    );
   }
   return `${lines.join('\n')}\n`;
 };
