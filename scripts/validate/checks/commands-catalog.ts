@@ -61,8 +61,8 @@ export default defineCheck({
     const facts = commandFacts(project);
     if (!facts) return;
     for (const a of blocksFor(file, project, 'commands/catalog')) {
-      const bad = (w: { start: number } | Word, offset: number, found: Found, value: string, known: Iterable<string>) =>
-        report(file, a.at(w.start + offset), found.id, { value, what: '', scope: '', dir: '', ...found }, { hint: didYouMean(value, known) });
+      const bad = (w: { start: number } | Word, offset: number, { id, ...data }: Found, value: string, known: Iterable<string>) =>
+        report(file, a.at(w.start + offset), id, { value, what: '', scope: '', dir: '', ...data }, { hint: didYouMean(value, known) });
       for (const c of a.commands) {
         const interp = c.interp;
         // Hosts, in any command's arguments.
