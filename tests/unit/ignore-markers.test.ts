@@ -77,6 +77,13 @@ describe('validate-ignore markers, applied by the runner to every check', () => 
     }
   });
 
+  it('let a check that reports once per page report the next occurrence', async () => {
+    const block = '```bash\nkubectl -n staging logs <pod-name>\n```\n';
+    const source = `${PAGE}<!-- validate-ignore commands/placeholders: explained in the linked guide -->\n${block}\n${block}`;
+    expect((await run(`${PAGE}${block}\n${block}`, ['commands/placeholders'])).problems).toEqual(['4:25 commands/placeholders']);
+    expect((await run(source, ['commands/placeholders', 'validate-ignore'])).problems).toEqual(['9:25 commands/placeholders']);
+  });
+
   it('cannot silence the marker check itself', async () => {
     const source = `${PAGE}<!-- validate-ignore validate-ignore: hide the next marker -->\n<!-- validate-ignore commands/flags -->\n${BAD_FLAG}`;
     const { problems } = await run(source, ['commands/flags', 'validate-ignore']);

@@ -34,8 +34,12 @@ export type ReportArgs<S extends string> = string extends S
   : [data: Record<Placeholders<S>, string | number>, options?: ReportOptions];
 
 export interface Report<M extends Messages = Messages> {
-  /** Reports a problem with one of the check's messages: TypeScript rejects an id the check does not declare. */
-  <K extends keyof M & string>(file: SourceRef, at: Location, messageId: K, ...args: ReportArgs<M[K]>): void;
+  /**
+   * Reports a problem with one of the check's messages: TypeScript rejects an id the check does not
+   * declare. Returns whether it is reported: false outside the reported files, or when a
+   * `validate-ignore` marker silences it (for checks that report a thing once per page).
+   */
+  <K extends keyof M & string>(file: SourceRef, at: Location, messageId: K, ...args: ReportArgs<M[K]>): boolean;
 }
 
 /** Fills `{name}` placeholders of a message text; a name without data stays as written. */

@@ -49,16 +49,22 @@ export function time(stats: RunStats | undefined, key: string, started: number):
  */
 export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
   const problems: Problem[] = [];
+  const indexed = performance.now();
+  const silenced = ignoreIndex(project, stats);
+  time(stats, '(validate-ignore markers)', indexed);
   for (const check of checks) {
     const started = performance.now();
     const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
-      if (!project.targets.has(file.path)) return;
+      if (!project.targets.has(file.path)) return false;
       const text = check.messages[messageId];
       if (text === undefined) throw new Error(`check \`${check.id}\` reported the undeclared message id \`${messageId}\``);
       const severity: Severity = options?.severity ?? check.severity;
       const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
       const message = withHint(formatMessage(text, data), options?.hint ?? '');
-      problems.push({ file: file.path, ...resolve(file, at), rule, messageId, severity, message });
+      const problem: Problem = { file: file.path, ...resolve(file, at), rule, messageId, severity, message };
+      if (silenced(problem)) return false;
+      problems.push(problem);
+      return true;
     };
     const crashed = (file: DocFile | undefined, error: unknown) => {
       const where = file ?? project.files.find((f) => project.targets.has(f.path));
@@ -93,46 +99,41 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
     }
     time(stats, check.id, started);
   }
-  const started = performance.now();
-  const kept = applyIgnoreMarkers(project, problems, stats);
-  time(stats, '(validate-ignore markers)', started);
-  return kept.sort(compareProblems);
+  return problems.sort(compareProblems);
 }
 
 /**
- * The one suppression mechanism, for every check: drops the problems a `validate-ignore` marker
- * covers, and records each marker's rules with their reasons and counts in `stats`.
+ * The one suppression mechanism, for every check: `silence` drops a problem a `validate-ignore`
+ * marker covers (at report time, so a check can tell), and every marker's rules are recorded with
+ * their reasons and counts in `stats`.
  */
-function applyIgnoreMarkers(project: Project, problems: Problem[], stats: RunStats): Problem[] {
-  const markers = new Map<string, IgnoreMarker[]>();
+function ignoreIndex(project: Project, stats: RunStats): (problem: Problem) => boolean {
+  const markers = new Map<string, { file: DocFile; found: IgnoreMarker[] }>();
   const entries = new Map<IgnoreMarker, Map<string, Skipped>>();
-  const byPath = new Map(project.files.map((f) => [f.path, f]));
   for (const file of project.files) {
     if (!project.targets.has(file.path) || file.status !== 'ok') continue;
     const found = ignoreMarkers(file).filter(effective);
     if (found.length === 0) continue;
-    markers.set(file.path, found);
+    markers.set(file.path, { file, found });
     for (const marker of found) {
       const position = file.lines.position(marker.offset);
       entries.set(marker, new Map(marker.rules.map((rule) => [rule, { file: file.path, ...position, rule, reason: marker.reason, suppressed: 0 }])));
     }
   }
-  const kept = markers.size === 0 ? problems : problems.filter((problem) => {
-    const file = byPath.get(problem.file);
-    const found = markers.get(problem.file);
-    const hit = file && found ? silencedBy(found, file, problem) : undefined;
-    if (!hit) return true;
-    entries.get(hit.marker)!.get(hit.rule)!.suppressed++;
-    stats.suppressed[problem.rule] = (stats.suppressed[problem.rule] ?? 0) + 1;
-    return false;
-  });
   const skipped = [...entries.values()].flatMap((m) => [...m.values()]);
   if (skipped.length > 0) {
     stats.skipped = [...(stats.skipped ?? []), ...skipped].sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
     );
   }
-  return kept;
+  return (problem) => {
+    const where = markers.get(problem.file);
+    const hit = where ? silencedBy(where.found, where.file, problem) : undefined;
+    if (!hit) return false;
+    entries.get(hit.marker)!.get(hit.rule)!.suppressed++;
+    stats.suppressed[problem.rule] = (stats.suppressed[problem.rule] ?? 0) + 1;
+    return true;
+  };
 }
 
 /**
