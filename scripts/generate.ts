@@ -143,11 +143,17 @@ function fenced(example: Example): string {
   return `${others}${fence}${lang} title="${path}"\n${source.replace(/\n$/, '')}\n${fence}\n`;
 }
 
+/** The check's messages by id; `{name}` is filled in from what was found. */
+function messagesTable(check: Check): string {
+  const rows = Object.entries(check.messages as Record<string, string>).map(([id, text]) => `| \`${id}\` | ${cell(codeSpan(text))} |`);
+  return `| Message id | Message |\n| --- | --- |\n${rows.join('\n')}`;
+}
+
 function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
+      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${e.problems.map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}${p.messageId ? ` (\`${p.messageId}\`)` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---
@@ -166,6 +172,10 @@ tags: [contributing]
 ## What it checks
 
 ${check.description}
+
+## Messages
+
+${messagesTable(check)}
 
 ## Why
 
@@ -197,7 +207,9 @@ tags: [contributing]
 
 \`npm run validate\` parses each file once and runs every check below on it. Problems are reported as
 \`file:line:col\` with the rule id, as text, GitHub annotations (\`--format github\`) or JSON
-(\`--format json\`). Each page says what the check finds, why, good and bad examples, and how to fix it.
+(\`--format json\`). Each page says what the check finds, its messages, why, good and bad examples, and how
+to fix it. To silence a check for one block on purpose, with a reason reviewers see, write a
+[\`validate-ignore\`](./validate-ignore.md) marker before the block; the report counts every problem it silences.
 
 | Rule id | Default severity | What it checks |
 | --- | --- | --- |

@@ -29,6 +29,7 @@ interface SarifLog {
       ruleId: string;
       level?: string;
       message: { text: string };
+      properties?: { messageId?: string };
       locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }>;
     }>;
     properties?: { files?: number };
@@ -54,6 +55,7 @@ function read(path: string): { problems: Problem[]; rules: RuleInfo[]; files: nu
           line: region?.startLine ?? 1,
           column: region?.startColumn ?? 1,
           rule: r.ruleId,
+          ...(r.properties?.messageId ? { messageId: r.properties.messageId } : {}),
           severity: (r.level === 'warning' ? 'warning' : 'error') as Severity,
           message: r.message.text,
         });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
-import { collectSkipped, prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
+import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { Project, ValidateOptions } from './engine/types.ts';
 import { gitChanges, selectChanged } from './engine/changed.ts';
 import { inShard } from './engine/shard.ts';
@@ -85,7 +85,7 @@ export async function validate(root: string, paths: string[], options: ValidateO
     const notReported = narrowTargets(project, root);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
-    const skipped = collectSkipped(project, checks);
+    const skipped = stats.skipped ?? [];
     phase = performance.now();
     cache.save();
     time(stats, '(save cache)', phase);

@@ -49,7 +49,7 @@ describe('npm run validate on the bad fixtures', () => {
       const match = actual.find((a) => a.startsWith(`${where} ${rule} `) && a.includes(fragment.join(' ')));
       expect(match, `${e}\nactual:\n${actual.join('\n')}`).toBeDefined();
     }
-    for (const p of report.problems) expect(Object.keys(p)).toEqual(['file', 'line', 'column', 'rule', 'severity', 'message']);
+    for (const p of report.problems) expect(Object.keys(p)).toEqual(['file', 'line', 'column', 'rule', 'messageId', 'severity', 'message']);
   });
 
   it('prints GitHub annotations with --format github', async () => {

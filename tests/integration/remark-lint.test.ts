@@ -22,7 +22,7 @@ function lint(files: Record<string, string>, root = ROOT) {
   const project = projectFromMemory(root, files, options);
   const stats: RunStats = { suppressed: {} };
   const problems = runChecks(project, [remarkLintCheck], stats).map((p) => `${p.line}:${p.column} ${p.rule} ${p.severity}`);
-  return { problems, suppressed: stats.suppressed['remark-lint'] ?? 0, project };
+  return { problems, suppressed: Object.values(stats.suppressed).reduce((a, b) => a + b, 0), project };
 }
 
 /** A repository in a temp dir with the real node_modules, the local rule, the dialect and a given .remarkrc.js. */
@@ -127,31 +127,45 @@ describe('remark-lint on the shared parse', () => {
   });
 });
 
-describe('disable comments', () => {
-  const body = '# Guide\n\n<!-- lint ignore heading-increment -->\n\n### Vendor step\n\n<!-- lint disable fenced-code-flag -->\n\n```\na\n```\n\n```\nb\n```\n\n<!-- lint enable fenced-code-flag -->\n\n```\nc\n```\n';
+describe('validate-ignore markers on remark-lint problems', () => {
+  const body =
+    '# Guide\n\n<!-- validate-ignore remark-lint:heading-increment: vendor levels -->\n\n### Vendor step\n\n' +
+    '<!-- validate-ignore remark-lint:fenced-code-flag: console output -->\n\n```\na\n```\n\n' +
+    '<!-- validate-ignore remark-lint: console output -->\n\n```\nb\n```\n\n```\nc\n```\n';
 
-  it('are honoured and counted; without them the same messages are reported', () => {
-    const withComments = lint({ 'docs/a.md': PAGE + body });
-    expect(withComments.problems).toEqual(['24:1 remark-lint:fenced-code-flag error']);
-    expect(withComments.suppressed).toBe(3);
-    const without = lint({ 'docs/a.md': PAGE + body.replace(/<!-- lint [^>]*-->\n\n/g, '') });
+  it('silence the node after them and are counted; without them the same messages are reported', () => {
+    const withMarkers = lint({ 'docs/a.md': PAGE + body });
+    expect(withMarkers.problems).toEqual(['24:1 remark-lint:fenced-code-flag error']);
+    expect(withMarkers.suppressed).toBe(3);
+    const without = lint({ 'docs/a.md': PAGE + body.replace(/<!-- validate-ignore [^>]*-->\n\n/g, '') });
     expect(without.problems).toHaveLength(4);
     expect(without.suppressed).toBe(0);
   });
 
-  it('count only what a comment silenced, not what remark-lint drops after the last node', () => {
+  it("do not count what remark-lint drops after the last node", () => {
     // The trailing space after the last table row of a page is after the last text node.
     const result = lint({ 'docs/a.md': `${PAGE}| a | b |\n| - | - |\n| c | d |  \n` });
     expect(result.problems).toEqual(['8:1 remark-lint:no-table-trailing-space warning']);
     expect(result.suppressed).toBe(0);
   });
 
-  it('only count messages in the files being reported', () => {
+  it("replace remark-lint's own comments, which silence nothing and are reported", () => {
+    const result = lint({ 'docs/a.md': `${PAGE}# Guide\n\n<!-- lint ignore heading-increment -->\n\n### Vendor step\n` });
+    expect(result.problems).toEqual(['8:1 remark-lint:message-control error', '10:1 remark-lint:heading-increment error']);
+    expect(result.suppressed).toBe(0);
+  });
+
+  it('only count problems in the files being reported, per rule id', () => {
     const project = projectFromMemory(ROOT, { 'docs/a.md': PAGE + body, 'docs/b.md': PAGE + body }, options);
     project.targets = new Set(['docs/a.md']);
     const stats: RunStats = { suppressed: {} };
     runChecks(project, [remarkLintCheck], stats);
-    expect(stats.suppressed).toEqual({ 'remark-lint': 3 });
+    expect(stats.suppressed).toEqual({ 'remark-lint:heading-increment': 1, 'remark-lint:fenced-code-flag': 2 });
+    expect(stats.skipped?.map((s) => `${s.file}:${s.line} ${s.rule} ${s.suppressed}`)).toEqual([
+      'docs/a.md:8 remark-lint:heading-increment 1',
+      'docs/a.md:12 remark-lint:fenced-code-flag 1',
+      'docs/a.md:18 remark-lint 1',
+    ]);
   });
 });
 
@@ -170,18 +184,22 @@ describe('npm run validate output', () => {
     const stdout = await cli([fixture]);
     expect(stdout).toContain(`${fixture}:30:1  error    Unexpected missing fenced code language flag`);
     expect(stdout).toContain('remark-lint:fenced-code-flag');
-    expect(stdout).toContain('3 remark-lint messages suppressed by comments');
+    expect(stdout).toContain(
+      '3 problems suppressed by 4 validate-ignore markers (remark-lint, remark-lint:fenced-code-flag, remark-lint:heading-increment, remark-lint:heading-incremnt); ' +
+        '--format json lists them with their reasons',
+    );
   });
 
-  it('adds "suppressed" to the JSON without changing the other keys', async () => {
+  it('adds "suppressed" and "skipped" to the JSON without changing the other keys', async () => {
     const report = JSON.parse(await cli([fixture, '--format', 'json'])) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['files', 'problems', 'suppressed']);
+    expect(Object.keys(report)).toEqual(['files', 'problems', 'suppressed', 'skipped']);
     expect(report['suppressed']).toBe(3);
     expect(report['problems']).toContainEqual({
       file: fixture,
       line: 30,
       column: 1,
       rule: 'remark-lint:fenced-code-flag',
+      messageId: 'lint',
       severity: 'error',
       message: 'Unexpected missing fenced code language flag in info string, expected keyword',
     });

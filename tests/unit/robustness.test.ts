@@ -38,10 +38,10 @@ describe('validator robustness', () => {
 
   it('reports a crashing check as a problem instead of stopping the run', () => {
     const project = projectFromMemory(ROOT, { 'docs/a.md': '---\ntype: guide\n---\n' }, { strictReviews: false, now: NOW });
-    const boom = { id: 'test/boom', description: 'd', severity: 'error' as const, docs: { why: '', fix: '', good: [], bad: [] },
+    const boom = { id: 'test/boom', description: 'd', severity: 'error' as const, messages: {}, docs: { why: '', fix: '', good: [], bad: [] },
       checkFile() { throw new Error('kaboom'); } };
     const problems = runChecks(project, [boom, ...checks]);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'docs/a.md', rule: 'internal/check-crashed', message: expect.stringContaining('kaboom') }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'docs/a.md', rule: 'internal/check-crashed', messageId: 'crashed', message: expect.stringContaining('kaboom') }));
     expect(problems.some((p) => p.rule === 'frontmatter/schema')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { catalogOf } from '../engine/catalog.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
 import { ruleFileSchema, alertingRuleSchema } from '../../../core/schemas/alert-rules.ts';
 import { SITE_SETTINGS } from '../../../core/site/settings.ts';
@@ -39,6 +39,13 @@ export default defineCheck({
   id: 'alerts/rules',
   description: 'Prometheus rule files are well-formed, alert names are unique, labels use the severity scheme and catalog teams, and runbook_url is the alert\'s permalink.',
   severity: 'error',
+  messages: {
+    yaml: 'invalid YAML: {error}',
+    schema: '{text}',
+    duplicateAlert: 'alert {name} is defined twice (also in {other}); alert names must be unique',
+    unknownTeam: 'team label `{team}` is not a team of the service catalog',
+    runbookUrl: "runbook_url must be {url}, the alert's permalink, so it survives runbook moves",
+  },
   docs: {
     why:
       'The `runbook_url` annotation is the link in every page and chat notification. Pointing it at ' +
@@ -68,7 +75,7 @@ export default defineCheck({
         return { offset: node?.range?.[0] ?? 0 };
       };
       if (file.doc.errors.length > 0) {
-        for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, `invalid YAML: ${error.message.split('\n')[0]}`);
+        for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, 'yaml', { error: error.message.split('\n')[0]! });
         continue;
       }
       const parsed = ruleFileSchema.safeParse(file.data);
@@ -78,24 +85,24 @@ export default defineCheck({
           const one = alertingRuleSchema.safeParse(r);
           if (one.success) continue;
           for (const { offset, message } of locateIssues(file.doc, file.data, one.error.issues.map((i) => ({ ...i, path: [...path, ...i.path] }))))
-            report(file, { offset }, message);
+            report(file, { offset }, 'schema', { text: message });
         }
         if (alertingRules(file).every(({ rule: r }) => alertingRuleSchema.safeParse(r).success)) {
-          for (const { offset, message } of locateIssues(file.doc, file.data, parsed.error.issues)) report(file, { offset }, message);
+          for (const { offset, message } of locateIssues(file.doc, file.data, parsed.error.issues)) report(file, { offset }, 'schema', { text: message });
         }
       }
       for (const { name, path, rule: r } of alertingRules(file)) {
         const where = `${file.path}`;
-        if (seen.has(name)) report(file, at([...path, 'alert']), `alert ${name} is defined twice (also in ${seen.get(name)}); alert names must be unique`);
+        if (seen.has(name)) report(file, at([...path, 'alert']), 'duplicateAlert', { name, other: seen.get(name)! });
         else seen.set(name, where);
         const labels = r['labels'] as Record<string, unknown> | undefined;
         const team = labels?.['team'];
         if (catalog && typeof team === 'string' && !teams.includes(team)) {
-          report(file, at([...path, 'labels', 'team']), withHint(`team label \`${team}\` is not a team of the service catalog`, didYouMean(team, teams)));
+          report(file, at([...path, 'labels', 'team']), 'unknownTeam', { team }, { hint: didYouMean(team, teams) });
         }
         const url = (r['annotations'] as Record<string, unknown> | undefined)?.['runbook_url'];
         if (typeof url === 'string' && url !== alertPermalink(name)) {
-          report(file, at([...path, 'annotations', 'runbook_url']), `runbook_url must be ${alertPermalink(name)}, the alert's permalink, so it survives runbook moves`);
+          report(file, at([...path, 'annotations', 'runbook_url']), 'runbookUrl', { url: alertPermalink(name) });
         }
       }
     }

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import type { DocFile } from '../engine/types.ts';
 import { alertingRules, alertPermalink } from './alerts-rules.ts';
 
@@ -15,6 +15,11 @@ export default defineCheck({
   id: 'alerts/runbook-coverage',
   description: 'Every alert in the rules has exactly one runbook listing it, and every alert a runbook lists exists in the rules.',
   severity: 'error',
+  messages: {
+    unknownAlert: 'no alerting rule named {alert} in src/data/alerts/',
+    uncovered: 'no runbook lists alert {name}; add it to the `alerts` of the runbook that handles it',
+    listedTwice: 'alert {name} is listed by {runbooks}; its permalink can lead to one runbook only, so list it in one and link the other from there',
+  },
   docs: {
     why:
       'An alert without a runbook pages someone with nothing to do; a runbook that lists an alert that ' +
@@ -51,8 +56,7 @@ export default defineCheck({
         if (typeof alert !== 'string') return;
         listedBy.set(alert, [...(listedBy.get(alert) ?? []), file]);
         if (project.alertRules.length > 0 && !defined.has(alert)) {
-          report(file, { offset: frontmatterValueOffset(file, ['alerts', i]) },
-            withHint(`no alerting rule named ${alert} in src/data/alerts/`, didYouMean(alert, defined.keys())));
+          report(file, { offset: frontmatterValueOffset(file, ['alerts', i]) }, 'unknownAlert', { alert }, { hint: didYouMean(alert, defined.keys()) });
         }
       });
     }
@@ -61,9 +65,9 @@ export default defineCheck({
       const at = { offset: node?.range?.[0] ?? 0 };
       const runbooks = listedBy.get(name) ?? [];
       if (runbooks.length === 0) {
-        report(file, at, `no runbook lists alert ${name}; add it to the \`alerts\` of the runbook that handles it`);
+        report(file, at, 'uncovered', { name });
       } else if (runbooks.length > 1) {
-        report(file, at, `alert ${name} is listed by ${runbooks.map((r) => r.path).join(' and ')}; its permalink can lead to one runbook only, so list it in one and link the other from there`);
+        report(file, at, 'listedTwice', { name, runbooks: runbooks.map((r) => r.path).join(' and ') });
       }
     }
   },

@@ -2,7 +2,7 @@ import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
 import { catalogOf } from '../engine/catalog.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { CATALOG_DIRECTIVES, attributeValues } from '../../../core/catalog-directives.ts';
 
 const names = Object.keys(CATALOG_DIRECTIVES);
@@ -11,6 +11,13 @@ export default defineCheck({
   id: 'catalog/directives',
   description: '`::catalog-*` directives have a known name, known attributes, and values that exist in the service catalog.',
   severity: 'error',
+  messages: {
+    unknownDirective: 'unknown directive `::{name}`',
+    notLeaf: '`{name}` is a block on its own line: write `::{name}` (two colons)',
+    unknownAttribute: '`::{name}` has no attribute `{attr}`',
+    missingAttribute: '`::{name}` needs the attribute `{attr}`, e.g. `::{name}{{attr}=…}`',
+    unknownValue: '`{attr}={value}`: no {kind} `{value}` in the service catalog',
+  },
   docs: {
     why:
       'Contact tables, service facts and critical URLs are rendered from the catalog by these ' +
@@ -41,26 +48,26 @@ export default defineCheck({
       if (!directive.name.startsWith('catalog')) return;
       const spec = CATALOG_DIRECTIVES[directive.name];
       if (!spec) {
-        report(file, { node: directive }, withHint(`unknown directive \`::${directive.name}\``, didYouMean(directive.name, names).replace('`', '`::')));
+        report(file, { node: directive }, 'unknownDirective', { name: directive.name }, { hint: didYouMean(directive.name, names).replace('`', '`::') });
         return;
       }
       if (directive.type !== 'leafDirective') {
-        report(file, { node: directive }, `\`${directive.name}\` is a block on its own line: write \`::${directive.name}\` (two colons)`);
+        report(file, { node: directive }, 'notLeaf', { name: directive.name });
         return;
       }
       const attributes = directive.attributes ?? {};
       for (const attr of Object.keys(attributes)) {
-        if (!(attr in spec.attributes)) report(file, { node: directive }, withHint(`\`::${directive.name}\` has no attribute \`${attr}\``, didYouMean(attr, Object.keys(spec.attributes))));
+        if (!(attr in spec.attributes)) report(file, { node: directive }, 'unknownAttribute', { name: directive.name, attr }, { hint: didYouMean(attr, Object.keys(spec.attributes)) });
       }
       for (const [attr, { kind, required }] of Object.entries(spec.attributes)) {
         const value = attributes[attr];
         if (value == null) {
-          if (required) report(file, { node: directive }, `\`::${directive.name}\` needs the attribute \`${attr}\`, e.g. \`::${directive.name}{${attr}=…}\``);
+          if (required) report(file, { node: directive }, 'missingAttribute', { name: directive.name, attr });
           continue;
         }
         if (!catalog) continue;
         const known = attributeValues(catalog, kind);
-        if (!known.includes(value)) report(file, { node: directive }, withHint(`\`${attr}=${value}\`: no ${kind} \`${value}\` in the service catalog`, didYouMean(value, known)));
+        if (!known.includes(value)) report(file, { node: directive }, 'unknownValue', { attr, value, kind }, { hint: didYouMean(value, known) });
       }
     });
   },

@@ -1,12 +1,17 @@
 import { defineCheck } from '../engine/check.ts';
 import { catalogOf, serviceNames } from '../engine/catalog.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 
 export default defineCheck({
   id: 'catalog/references',
   description: 'Frontmatter `services`, `owner` and `environments` name entries of the service catalog.',
   severity: 'error',
+  messages: {
+    unknownService: '`{value}` is not in the service catalog (services and dependencies of src/data/catalog.yml)',
+    unknownEnvironment: '`{value}` is not an environment of the service catalog',
+    unknownOwner: 'owner `{owner}` is not a team of the service catalog',
+  },
   docs: {
     why:
       'Runbook headers show the owner team\'s on-call contact and the services\' dashboards from the ' +
@@ -31,23 +36,23 @@ export default defineCheck({
     const catalog = catalogOf(project);
     if (!data || !catalog) return;
     const services = serviceNames(catalog);
-    const lists: Array<[string, string[], string]> = [
-      ['services', services, 'is not in the service catalog (services and dependencies of src/data/catalog.yml)'],
-      ['environments', Object.keys(catalog.environments), 'is not an environment of the service catalog'],
-    ];
+    const lists = [
+      ['services', services, 'unknownService'],
+      ['environments', Object.keys(catalog.environments), 'unknownEnvironment'],
+    ] as const;
     for (const [key, known, what] of lists) {
       const values = data[key];
       if (!Array.isArray(values)) continue;
       values.forEach((value, i) => {
         if (typeof value === 'string' && !known.includes(value)) {
-          report(file, { offset: frontmatterValueOffset(file, [key, i]) }, withHint(`\`${value}\` ${what}`, didYouMean(value, known)));
+          report(file, { offset: frontmatterValueOffset(file, [key, i]) }, what, { value }, { hint: didYouMean(value, known) });
         }
       });
     }
     const owner = data['owner'];
     const teams = Object.keys(catalog.teams);
     if (typeof owner === 'string' && !teams.includes(owner)) {
-      report(file, { offset: frontmatterValueOffset(file, ['owner']) }, withHint(`owner \`${owner}\` is not a team of the service catalog`, didYouMean(owner, teams)));
+      report(file, { offset: frontmatterValueOffset(file, ['owner']) }, 'unknownOwner', { owner }, { hint: didYouMean(owner, teams) });
     }
   },
 });

@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import { keyOffset } from '../engine/yaml-issues.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { catalogSchema } from '../../../core/schemas/catalog.ts';
 import { CATALOG_FILE } from '../engine/load.ts';
 
@@ -28,6 +28,12 @@ export default defineCheck({
   id: 'catalog/schema',
   description: 'The service catalog (src/data/catalog.yml) matches its schema and its own references (owners, environments) resolve.',
   severity: 'error',
+  messages: {
+    yaml: 'invalid YAML: {error}',
+    schema: '{text}',
+    unknownOwner: 'owner `{owner}` of {key} is not a team in `teams`',
+    unknownEnvironment: 'environment `{env}` in the deployments of {key} is not in `environments`',
+  },
   docs: {
     why:
       'Every namespace, deployment, URL and contact on the site comes from the catalog. A typo there ' +
@@ -40,12 +46,12 @@ export default defineCheck({
     const file = project.catalog;
     if (!file) return;
     if (file.doc.errors.length > 0) {
-      for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, `invalid YAML: ${error.message.split('\n')[0]}`);
+      for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, 'yaml', { error: error.message.split('\n')[0]! });
       return;
     }
     const result = catalogSchema.safeParse(file.data);
     if (!result.success) {
-      for (const { offset, message } of locateIssues(file.doc, file.data, result.error.issues)) report(file, { offset }, message);
+      for (const { offset, message } of locateIssues(file.doc, file.data, result.error.issues)) report(file, { offset }, 'schema', { text: message });
       return;
     }
     const catalog = catalogOf(project)!;
@@ -60,13 +66,12 @@ export default defineCheck({
       ...Object.entries(catalog.dependencies).map(([k, d]) => ['dependencies', k, d.owner] as [string, string, string]),
     ];
     for (const [section, key, owner] of owners) {
-      if (!teams.includes(owner)) report(file, at([section, key, 'owner']), withHint(`owner \`${owner}\` of ${key} is not a team in \`teams\``, didYouMean(owner, teams)));
+      if (!teams.includes(owner)) report(file, at([section, key, 'owner']), 'unknownOwner', { owner, key }, { hint: didYouMean(owner, teams) });
     }
     for (const [key, service] of Object.entries(catalog.services)) {
       for (const env of Object.keys(service.deployments)) {
         if (!envs.includes(env)) {
-          report(file, { offset: keyOffset(file.doc, ['services', key, 'deployments'], env) ?? 0 },
-            withHint(`environment \`${env}\` in the deployments of ${key} is not in \`environments\``, didYouMean(env, envs)));
+          report(file, { offset: keyOffset(file.doc, ['services', key, 'deployments'], env) ?? 0 }, 'unknownEnvironment', { env, key }, { hint: didYouMean(env, envs) });
         }
       }
     }

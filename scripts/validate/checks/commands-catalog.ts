@@ -1,11 +1,14 @@
 import { defineCheck } from '../engine/check.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { HOST, commandFacts, npmScripts } from '../commands/catalog-facts.ts';
 import { blocksFor, closed } from '../commands/model.ts';
 import { optionValue } from '../commands/specs.ts';
 import type { Word } from '../commands/parse.ts';
 
 /** Namespaces every Kubernetes cluster has; they are not in the catalog. */
+/** What a name not in the catalog is, for its message. */
+type Found = { id: 'unknownHost' | 'unknownName' | 'unknownDeployment' | 'unknownRelease' | 'unknownNpmScript'; what?: string; scope?: string; dir?: string };
+
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
 const DEPLOYMENT = /^(?:deployment|deployments|deploy)(?:\.apps)?\/(.+)$/;
 const RESOURCE_VERBS = new Set(['get', 'describe', 'delete', 'scale', 'edit', 'patch', 'label', 'annotate', 'rollout', 'autoscale', 'set', 'logs', 'exec', 'port-forward']);
@@ -15,6 +18,13 @@ export default defineCheck({
   id: 'commands/catalog',
   description: 'Namespaces, kube contexts, deployments, Helm releases and hosts in commands exist in the service catalog; `npm run` names a script of package.json.',
   severity: 'error',
+  messages: {
+    unknownHost: 'host `{value}` is not in the service catalog (src/data/catalog.yml)',
+    unknownName: '{what} `{value}` is not in the service catalog (src/data/catalog.yml)',
+    unknownDeployment: 'deployment `{value}` is not in the service catalog{scope} (src/data/catalog.yml)',
+    unknownRelease: 'Helm release `{value}` is not in the service catalog{scope} (src/data/catalog.yml)',
+    unknownNpmScript: 'npm script `{value}` is not in {dir}package.json',
+  },
   docs: {
     why:
       'A runbook that says `kubectl -n prod …` or `helm rollback platform-blu` fails when it is needed; ' +
@@ -51,8 +61,8 @@ export default defineCheck({
     const facts = commandFacts(project);
     if (!facts) return;
     for (const a of blocksFor(file, project, 'commands/catalog')) {
-      const bad = (w: { start: number } | Word, offset: number, message: string, value: string, known: Iterable<string>) =>
-        report(file, a.at(w.start + offset), withHint(message, didYouMean(value, known)));
+      const bad = (w: { start: number } | Word, offset: number, { id, ...data }: Found, value: string, known: Iterable<string>) =>
+        report(file, a.at(w.start + offset), id, { value, what: '', scope: '', dir: '', ...data }, { hint: didYouMean(value, known) });
       for (const c of a.commands) {
         const interp = c.interp;
         // Hosts, in any command's arguments.
@@ -61,7 +71,7 @@ export default defineCheck({
             const host = m[1]!.toLowerCase();
             const before = w.raw.slice(0, m.index);
             if (/@$/.test(before) && !before.includes('://')) continue; // an e-mail address
-            if (!facts.hosts.has(host)) bad(w, m.index, `host \`${host}\` is not in the service catalog (src/data/catalog.yml)`, host, facts.hosts);
+            if (!facts.hosts.has(host)) bad(w, m.index, { id: 'unknownHost' }, host, facts.hosts);
           }
         }
         if (!interp) continue;
@@ -69,11 +79,12 @@ export default defineCheck({
           const value = closed(w);
           if (!w || value === undefined) return;
           const list = Array.isArray(known) ? known : [...known.keys()];
-          if (!list.includes(value)) bad(w, 0, `${what} \`${value}\` is not in the service catalog (src/data/catalog.yml)`, value, list);
+          if (!list.includes(value)) bad(w, 0, { id: 'unknownName', what }, value, list);
         };
         const nsOption = optionValue(interp, '-n', '--namespace');
         const ns = closed(nsOption?.value as Word | undefined);
         const env = ns !== undefined ? facts.namespaces.get(ns) : undefined;
+        const scope = env ? ` for ${env}` : '';
         const scoped = (byEnv: Map<string, string[]>) => (env ? byEnv.get(env)! : [...new Set([...byEnv.values()].flat())]);
         if (interp.tool === 'kubectl' || interp.tool === 'helm') {
           if (!SYSTEM_NAMESPACES.has(ns ?? '')) check(nsOption?.value as Word | undefined, facts.namespaces, 'namespace');
@@ -88,9 +99,9 @@ export default defineCheck({
             if (v === undefined) return;
             const m = DEPLOYMENT.exec(v);
             if (m) {
-              if (!deployments.includes(m[1]!)) bad(w, v.length - m[1]!.length, `deployment \`${m[1]}\` is not in the service catalog${env ? ` for ${env}` : ''} (src/data/catalog.yml)`, m[1]!, deployments);
+              if (!deployments.includes(m[1]!)) bad(w, v.length - m[1]!.length, { id: 'unknownDeployment', scope }, m[1]!, deployments);
             } else if (i > 0 && /^(deployment|deployments|deploy)$/.test(closed(interp.positionals[0]) ?? '') && !v.includes('/')) {
-              if (!deployments.includes(v)) bad(w, 0, `deployment \`${v}\` is not in the service catalog${env ? ` for ${env}` : ''} (src/data/catalog.yml)`, v, deployments);
+              if (!deployments.includes(v)) bad(w, 0, { id: 'unknownDeployment', scope }, v, deployments);
             }
           });
         }
@@ -98,7 +109,7 @@ export default defineCheck({
           const releases = scoped(facts.releases);
           const w = interp.positionals[0];
           const v = closed(w);
-          if (w && v !== undefined && !releases.includes(v)) bad(w, 0, `Helm release \`${v}\` is not in the service catalog${env ? ` for ${env}` : ''} (src/data/catalog.yml)`, v, releases);
+          if (w && v !== undefined && !releases.includes(v)) bad(w, 0, { id: 'unknownRelease', scope }, v, releases);
         }
         if (interp.tool === 'kubectx') check(interp.positionals[0], facts.contexts, 'kube context');
         if (interp.tool === 'npm' && (interp.path[0] === 'run' || interp.path[0] === 'run-script')) {
@@ -106,7 +117,7 @@ export default defineCheck({
           const v = closed(w);
           const dir = closed(optionValue(interp, '--prefix')?.value as Word | undefined) ?? '.';
           const known = npmScripts(project, dir);
-          if (w && v !== undefined && known && !known.has(v)) bad(w, 0, `npm script \`${v}\` is not in ${dir === '.' ? '' : `${dir}/`}package.json`, v, known);
+          if (w && v !== undefined && known && !known.has(v)) bad(w, 0, { id: 'unknownNpmScript', dir: dir === '.' ? '' : `${dir}/` }, v, known);
         }
       }
     }

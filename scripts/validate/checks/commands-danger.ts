@@ -2,7 +2,6 @@ import { defineCheck } from '../engine/check.ts';
 import { commandFacts } from '../commands/catalog-facts.ts';
 import { confirmsItself, destructive, isSafetyStep, targetsProduction } from '../commands/danger.ts';
 import { analyze } from '../commands/model.ts';
-import { optedOut } from '../commands/blocks.ts';
 
 const RULE = 'commands/danger';
 
@@ -11,6 +10,10 @@ export default defineCheck({
   description:
     'Destructive commands sit under a `:::danger` or `:::warning` admonition in their section; on production they follow a dry run or a confirmation step.',
   severity: 'error',
+  messages: {
+    unwarned: 'destructive command ({what}) must sit under a `:::danger` or `:::warning` admonition in the same section',
+    unguardedProduction: 'destructive command ({what}) targets production ({target}) without a dry run or confirmation step before it in the section',
+  },
   docs: {
     why:
       'Runbooks are read under stress and copied line by line. `kubectl delete`, `helm uninstall`, `rm -rf`, ' +
@@ -48,21 +51,20 @@ export default defineCheck({
     // Safety steps seen so far, per section (blocks of a section share its start offset).
     const safe = new Set<number>();
     for (const a of analyze(file, project)) {
-      const skip = optedOut(a.block, RULE);
       for (const c of a.commands) {
         if (isSafetyStep(c)) {
           safe.add(a.block.sectionStart);
           continue;
         }
         const d = destructive(c);
-        if (!d || skip) continue;
+        if (!d) continue;
         if (a.block.admonitions.length === 0) {
-          report(file, a.at(d.at), `destructive command (${d.what}) must sit under a \`:::danger\` or \`:::warning\` admonition in the same section`);
+          report(file, a.at(d.at), 'unwarned', { what: d.what });
           continue;
         }
         const prod = facts ? targetsProduction(c, facts) : null;
         if (prod && !safe.has(a.block.sectionStart) && !confirmsItself(c)) {
-          report(file, a.at(d.at), `destructive command (${d.what}) targets production (${prod}) without a dry run or confirmation step before it in the section`);
+          report(file, a.at(d.at), 'unguardedProduction', { what: d.what, target: prod });
         }
       }
     }

@@ -1,11 +1,16 @@
 import { defineCheck } from '../engine/check.ts';
-import { closest, withHint } from '../engine/suggest.ts';
+import { closest } from '../engine/suggest.ts';
 import { blocksFor } from '../commands/model.ts';
 
 export default defineCheck({
   id: 'commands/flags',
   description: 'Subcommands and flags exist, and flags that need a value have one, per the completion spec of each tool (@withfig/autocomplete + local overrides).',
   severity: 'error',
+  messages: {
+    unknownFlag: 'unknown flag `{word}` for `{command}`',
+    unknownSubcommand: 'unknown subcommand `{word}` for `{command}`',
+    missingValue: 'flag `{word}` needs a value',
+  },
   docs: {
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
@@ -29,9 +34,9 @@ export default defineCheck({
         title: 'A misspelt flag, a misspelt subcommand and a flag without its value',
         source: '# Roll back\n\n```bash\nkubectl get pods --namespce staging\nhelm rolback platform 3\nkubectl -n staging logs deploy/web --tail\n```\n',
         problems: [
-          { at: '4:18', message: 'Did you mean `--namespace`?' },
-          { at: '5:6', message: 'unknown subcommand `rolback` for `helm`. Did you mean `rollback`?' },
-          { at: '6:36', message: 'flag `--tail` needs a value' },
+          { at: '4:18', messageId: 'unknownFlag', message: 'Did you mean `--namespace`?' },
+          { at: '5:6', messageId: 'unknownSubcommand', message: 'unknown subcommand `rolback` for `helm`. Did you mean `rollback`?' },
+          { at: '6:36', messageId: 'missingValue', message: 'flag `--tail` needs a value' },
         ],
       },
     ],
@@ -42,9 +47,9 @@ export default defineCheck({
         if (!c.interp) continue;
         c.interp.problems.forEach((p, i) => {
           const candidates = c.interp!.candidates.get(i);
-          const word = p.message.match(/`([^`]+)`/)?.[1] ?? '';
-          const suggestion = candidates ? closest(word, candidates) : undefined;
-          report(file, a.at(p.start), withHint(p.message, suggestion ? ` Did you mean \`${suggestion}\`?` : ''));
+          const suggestion = candidates ? closest(p.word, candidates) : undefined;
+          const id = p.kind === 'flag' ? 'unknownFlag' : p.kind === 'subcommand' ? 'unknownSubcommand' : 'missingValue';
+          report(file, a.at(p.start), id, { word: p.word, command: p.command }, { hint: suggestion ? ` Did you mean \`${suggestion}\`?` : '' });
         });
       }
     }

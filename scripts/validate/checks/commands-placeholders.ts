@@ -32,6 +32,9 @@ export default defineCheck({
   id: RULE,
   description: 'Placeholders used in commands (`<pod-name>`, `{{name}}`, `$VAR`, `${VAR}`) are explained on the page.',
   severity: 'warning',
+  messages: {
+    unexplained: 'placeholder `{token}` is not explained on the page; say what to put there (a "Variables" table or the sentence before the block)',
+  },
   docs: {
     why:
       'A reader who does not know what to put in `<release>` or `$NS` guesses, during an incident. Each ' +
@@ -75,8 +78,8 @@ export default defineCheck({
       ].sort((x, y) => x.start - y.start);
       for (const p of items) {
         if (reported.has(p.name) || explained(text, p.name, p.token)) continue;
-        reported.add(p.name);
-        report(file, a.at(p.start), `placeholder \`${p.token}\` is not explained on the page; say what to put there (a "Variables" table or the sentence before the block)`);
+        // Once per page; an occurrence a validate-ignore marker silences does not count.
+        if (report(file, a.at(p.start), 'unexplained', { token: p.token })) reported.add(p.name);
       }
     }
   },

@@ -8,6 +8,9 @@ export default defineCheck({
   id: RULE,
   description: 'No credentials in shell blocks: secretlint\'s recommended rules plus command-aware rules for passwords, tokens, `-u user:pass`, `Authorization:` headers and URLs with passwords.',
   severity: 'error',
+  messages: {
+    secret: '{text}',
+  },
   docs: {
     why:
       'The handbook is published. A token pasted into a runbook while debugging is leaked to everyone who ' +
@@ -57,7 +60,7 @@ export default defineCheck({
         const key = `${f.start}:${f.message.slice(0, 20)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        report(file, a.at(f.start), f.message);
+        report(file, a.at(f.start), 'secret', { text: f.message });
       }
     }
   },

@@ -5,6 +5,9 @@ export default defineCheck({
   id: 'commands/syntax',
   description: 'Shell blocks (`bash`, `sh`, `shell`, `zsh`, `console`) parse with a real shell grammar (tree-sitter-bash).',
   severity: 'error',
+  messages: {
+    syntax: 'shell syntax: {error}',
+  },
   docs: {
     why:
       'A command copied at 3 a.m. from a runbook must run as written. An unclosed quote or `$(` makes the ' +
@@ -13,7 +16,7 @@ export default defineCheck({
     fix:
       'Close the quote, `$(`, `if`/`fi` or heredoc the message points at. In `console` blocks, only lines ' +
       'starting with `$ ` or `# ` are commands; the rest is output. If a block is not shell at all, tag it ' +
-      '`text`; if it must stay as is, opt out with `<!-- commands-ignore commands/syntax: <reason> -->`.',
+      '`text`; if it must stay as is, opt out with `<!-- validate-ignore commands/syntax: <reason> -->`.',
     good: [
       {
         title: 'Placeholders, continuations, heredocs and pipelines',
@@ -38,7 +41,7 @@ export default defineCheck({
   checkFile(file, project, report) {
     for (const a of blocksFor(file, project, 'commands/syntax')) {
       const first = a.parsed.errors[0];
-      if (first) report(file, a.at(first.start), `shell syntax: ${first.message}`);
+      if (first) report(file, a.at(first.start), 'syntax', { error: first.message });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { distance } from 'fastest-levenshtein';
-import { closest, withHint } from '../engine/suggest.ts';
+import { closest } from '../engine/suggest.ts';
 import { BUILTINS, blocksFor } from '../commands/model.ts';
 import { TOOLBOX_FILE, toolbox } from '../commands/specs.ts';
 
@@ -8,6 +8,10 @@ export default defineCheck({
   id: 'commands/unknown-command',
   description: 'Every command in a shell block is a shell builtin, a tool of src/data/toolbox.yml, a function the page defines or a script in the repo.',
   severity: 'error',
+  messages: {
+    unknownCommand: 'unknown command `{name}`: not a shell builtin, a tool of {toolbox} or a script in the repository',
+    invalidToolbox: '{toolbox} is invalid, commands cannot be checked: {error}',
+  },
   docs: {
     why:
       'A misspelt command (`kubctl`) fails at the worst moment, and a tool nobody declared has no known ' +
@@ -42,17 +46,16 @@ export default defineCheck({
       for (const c of a.commands) {
         // Commands run inside a container (`kubectl exec … -- cmd`) are not local tools.
         if (c.kind !== 'unknown' || c.name === null || c.wrappedBy?.startsWith('kubectl')) continue;
-        const message = `unknown command \`${c.name}\`: not a shell builtin, a tool of ${TOOLBOX_FILE} or a script in the repository`;
         // Short names need a close match: `fzf` is not a typo of `df`.
         const guess = closest(c.name, known);
         const plausible = guess !== undefined && distance(c.name, guess) <= Math.max(1, Math.floor(c.name.length / 4));
-        report(file, a.at(c.command.name.start), withHint(message, plausible ? ` Did you mean \`${guess}\`?` : ''));
+        report(file, a.at(c.command.name.start), 'unknownCommand', { name: c.name, toolbox: TOOLBOX_FILE }, { hint: plausible ? ` Did you mean \`${guess}\`?` : '' });
       }
     }
   },
   checkProject(project, report) {
     if (!toolbox.error) return;
     const first = project.files.find((f) => project.targets.has(f.path));
-    if (first) report(first, { line: 1, column: 1 }, `${TOOLBOX_FILE} is invalid, commands cannot be checked: ${toolbox.error}`);
+    if (first) report(first, { line: 1, column: 1 }, 'invalidToolbox', { toolbox: TOOLBOX_FILE, error: toolbox.error });
   },
 });

@@ -16,6 +16,12 @@ export default defineCheck({
   id: 'content/sections',
   description: 'Runbooks, procedures, troubleshooting, rollback and deployment pages have their required sections, in order.',
   severity: 'error',
+  messages: {
+    noSections: 'no sections; {order}',
+    misspeltSection: 'heading `## {heading}` is not a section of {type} pages',
+    missingSection: 'missing section `## {name}`; {order}',
+    wrongOrder: '`## {name}` must come after `## {previous}`; {order}',
+  },
   docs: {
     why:
       'At 3 a.m. the reader jumps to "Mitigation" or "Rollback" without reading the rest. When every page of a type ' +
@@ -69,7 +75,7 @@ export default defineCheck({
 
     if (h2.length === 0) {
       const body = file.tree.children.find((n) => n.type !== 'yaml');
-      report(file, body ? { node: body } : { offset: file.source.length }, `no sections; ${order}`);
+      report(file, body ? { node: body } : { offset: file.source.length }, 'noSections', { order });
       return;
     }
 
@@ -84,17 +90,17 @@ export default defineCheck({
         const typo = [...unmatched].find((i) => closest(texts[i]!, [name]) === name);
         if (typo !== undefined) {
           unmatched.delete(typo);
-          report(file, { node: h2[typo]! }, `heading \`## ${texts[typo]}\` is not a section of ${type} pages. Did you mean \`${name}\`?`);
+          report(file, { node: h2[typo]! }, 'misspeltSection', { heading: texts[typo]!, type: type! }, { hint: ` Did you mean \`${name}\`?` });
           return;
         }
         // Report where the section should start: at the next required heading that exists, else the end.
         const next = found.slice(r + 1).find((i) => i !== -1 && i > last);
         const where = next !== undefined ? { node: h2[next]! } : { offset: file.source.length };
-        report(file, where, `missing section ${label(name)}; ${order}`);
+        report(file, where, 'missingSection', { name, order });
         return;
       }
       if (at < last) {
-        report(file, { node: h2[at]! }, `${label(name)} must come after ${label(texts[last]!)}; ${order}`);
+        report(file, { node: h2[at]! }, 'wrongOrder', { name, previous: texts[last]!, order });
         return;
       }
       last = at;

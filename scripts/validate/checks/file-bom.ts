@@ -4,6 +4,9 @@ export default defineCheck({
   id: 'file/bom',
   description: 'Files do not start with a UTF-8 byte-order mark.',
   severity: 'warning',
+  messages: {
+    bom: 'file starts with a UTF-8 byte-order mark (BOM); re-save it as UTF-8 without BOM',
+  },
   docs: {
     why:
       'A byte-order mark is invisible in editors but makes some tools miss the frontmatter fence on ' +
@@ -13,6 +16,6 @@ export default defineCheck({
     bad: [{ title: 'A BOM before the frontmatter', source: '\uFEFF---\ntype: guide\n---\n', problems: [{ at: '1:1', message: 'byte-order mark' }] }],
   },
   checkFile(file, _project, report) {
-    if (file.hasBom) report(file, { line: 1, column: 1 }, 'file starts with a UTF-8 byte-order mark (BOM); re-save it as UTF-8 without BOM');
+    if (file.hasBom) report(file, { line: 1, column: 1 }, 'bom');
   },
 });

@@ -7,6 +7,11 @@ export default defineCheck({
   id: 'file/readable',
   description: 'Every Markdown file under docs/ is UTF-8 text of a sane size.',
   severity: 'error',
+  messages: {
+    binary: 'file is binary (it contains NUL bytes), not Markdown text; move it to static/ or delete it',
+    notUtf8: 'file is not valid UTF-8; re-save it with UTF-8 encoding',
+    tooLarge: 'file is {size}, above the {limit} limit for a doc; it was not parsed. Split it into smaller pages',
+  },
   docs: {
     why:
       'A binary, mis-encoded or enormous file named `.md` breaks the site build or makes the page ' +
@@ -26,17 +31,13 @@ export default defineCheck({
   checkFile(file, _project, report) {
     switch (file.status) {
       case 'binary':
-        report(file, { line: 1, column: 1 }, 'file is binary (it contains NUL bytes), not Markdown text; move it to static/ or delete it');
+        report(file, { line: 1, column: 1 }, 'binary');
         break;
       case 'not-utf8':
-        report(file, { line: 1, column: 1 }, 'file is not valid UTF-8; re-save it with UTF-8 encoding');
+        report(file, { line: 1, column: 1 }, 'notUtf8');
         break;
       case 'too-large':
-        report(
-          file,
-          { line: 1, column: 1 },
-          `file is ${MB(file.size)}, above the ${MB(MAX_FILE_BYTES)} limit for a doc; it was not parsed. Split it into smaller pages`,
-        );
+        report(file, { line: 1, column: 1 }, 'tooLarge', { size: MB(file.size), limit: MB(MAX_FILE_BYTES) });
         break;
       default:
         break;

@@ -4,6 +4,9 @@ export default defineCheck({
   id: 'file/unexpected',
   description: 'docs/ holds only Markdown docs, images, tags.yml and sidebar metadata.',
   severity: 'warning',
+  messages: {
+    unexpected: '{path} is not a Markdown doc, an image or sidebar metadata; Docusaurus ignores it. Move it to static/ or delete it',
+  },
   docs: {
     why:
       'Docusaurus ignores other files under docs/, so a script or export dropped there is never ' +
@@ -21,11 +24,7 @@ export default defineCheck({
   },
   checkFile(file, _project, report) {
     if (file.status === 'unexpected') {
-      report(
-        file,
-        { line: 1, column: 1 },
-        `${file.path} is not a Markdown doc, an image or sidebar metadata; Docusaurus ignores it. Move it to static/ or delete it`,
-      );
+      report(file, { line: 1, column: 1 }, 'unexpected', { path: file.path });
     }
   },
 });

@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 import { runbookIds } from '../engine/facts.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import { resolveLink } from '../engine/resolve.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { RUNBOOK_ID_PATTERN } from '../../../core/schemas/frontmatter.ts';
 
 const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n\n## Diagnosis\n`;
@@ -11,6 +11,10 @@ export default defineCheck({
   id: 'frontmatter/related',
   description: '`related` entries name runbook ids that exist, or doc paths (with optional anchors) that resolve.',
   severity: 'error',
+  messages: {
+    unknownRunbook: '`related`: no runbook has the id {id}',
+    brokenLink: '`related` entry `{entry}`: {reason}',
+  },
   docs: {
     why: 'Related links are rendered on the page and followed during incidents; a dead one is a dead end.',
     fix: 'Use an existing runbook id (`RB-007`) or a relative path to the doc (`../rollback/helm-rollback.md#verification`).',
@@ -43,12 +47,12 @@ export default defineCheck({
       if (typeof entry !== 'string') return;
       const at = { offset: frontmatterValueOffset(file, ['related', index]) };
       if (RUNBOOK_ID_PATTERN.test(entry)) {
-        if (!ids.has(entry)) report(file, at, withHint(`\`related\`: no runbook has the id ${entry}`, didYouMean(entry, ids)));
+        if (!ids.has(entry)) report(file, at, 'unknownRunbook', { id: entry }, { hint: didYouMean(entry, ids) });
         return;
       }
       const result = resolveLink(project, file, entry);
       if (result.ok) return;
-      report(file, at, withHint(`\`related\` entry \`${entry}\`: ${result.message}`, result.suggestion ? `Did you mean \`${result.suggestion}\`?` : ''));
+      report(file, at, 'brokenLink', { entry, reason: result.message }, { hint: result.suggestion ? `Did you mean \`${result.suggestion}\`?` : '' });
     });
   },
 });

@@ -8,6 +8,9 @@ export default defineCheck({
   id: 'frontmatter/review-overdue',
   description: 'A page is reviewed again before `last_reviewed` + `review_interval` has passed.',
   severity: 'warning',
+  messages: {
+    overdue: 'review overdue since {due} (last reviewed {reviewed}, interval {interval}); the owner team should review the page and set `last_reviewed` to the review date',
+  },
   docs: {
     why:
       'Procedures rot: commands change flags, services move, contacts leave. A page nobody has ' +
@@ -40,8 +43,8 @@ export default defineCheck({
     report(
       file,
       { offset: frontmatterValueOffset(file, ['last_reviewed']) },
-      `review overdue since ${isoDay(due)} (last reviewed ${reviewed as string}, interval ${interval as string}); ` +
-        'the owner team should review the page and set `last_reviewed` to the review date',
+      'overdue',
+      { due: isoDay(due)!, reviewed: reviewed as string, interval: interval as string },
       { severity: project.options.strictReviews ? 'error' : 'warning' },
     );
   },

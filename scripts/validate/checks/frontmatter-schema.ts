@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
 import { isoDay } from '../../../core/dates.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
 import { DOC_TYPES, isDocType, isoDate, schemas, type DocType } from '../../../core/schemas/frontmatter.ts';
 
@@ -17,6 +17,12 @@ export default defineCheck({
   id: 'frontmatter/schema',
   description: 'Frontmatter matches the schema of its `type`: required keys, value formats, no unknown keys.',
   severity: 'error',
+  messages: {
+    missingType: 'missing required key `type` (one of {types})',
+    unknownType: 'unknown doc type `{type}`; use one of {types}',
+    schema: '{text}',
+    futureReview: '`last_reviewed` {reviewed} is in the future (today is {today}); use the date of the review',
+  },
   docs: {
     why:
       'The site renders runbook headers, the runbook index and search results from frontmatter, and ' +
@@ -90,14 +96,16 @@ export default defineCheck({
     if (!data || !fm) return;
     const type = data['type'];
     if (type === undefined) {
-      report(file, { line: 1, column: 1 }, `missing required key \`type\` (one of ${DOC_TYPES.join(', ')})`);
+      report(file, { line: 1, column: 1 }, 'missingType', { types: DOC_TYPES.join(', ') });
       return;
     }
     if (!isDocType(type)) {
       report(
         file,
         { offset: frontmatterValueOffset(file, ['type']) },
-        withHint(`unknown doc type \`${String(type)}\`; use one of ${DOC_TYPES.join(', ')}`, didYouMean(String(type), DOC_TYPES)),
+        'unknownType',
+        { type: String(type), types: DOC_TYPES.join(', ') },
+        { hint: didYouMean(String(type), DOC_TYPES) },
       );
       return;
     }
@@ -108,7 +116,7 @@ export default defineCheck({
         unknownKeyHint: (key) => otherTypesHint(key, type),
       });
       for (const { offset, message } of located) {
-        report(file, offset === 0 ? { line: 1, column: 1 } : { offset: fm.offset + offset }, message);
+        report(file, offset === 0 ? { line: 1, column: 1 } : { offset: fm.offset + offset }, 'schema', { text: message });
       }
     }
     const reviewed = data['last_reviewed'];
@@ -116,7 +124,8 @@ export default defineCheck({
       report(
         file,
         { offset: frontmatterValueOffset(file, ['last_reviewed']) },
-        `\`last_reviewed\` ${reviewed} is in the future (today is ${isoDay(project.options.now)!}); use the date of the review`,
+        'futureReview',
+        { reviewed, today: isoDay(project.options.now)! },
       );
     }
   },

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { frontmatterData, frontmatterValueOffset } from '../engine/frontmatter.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 import { locateIssues } from '../engine/yaml-issues.ts';
 import { tagsFileSchema } from '../../../core/schemas/tags.ts';
 import { TAGS_FILE } from '../engine/load.ts';
@@ -11,6 +11,12 @@ export default defineCheck({
   id: 'frontmatter/tags',
   description: 'Tags come from the controlled list in docs/tags.yml, which is itself well-formed.',
   severity: 'error',
+  messages: {
+    noTagList: 'tag `{tag}` cannot be checked: {tagsFile} does not exist',
+    unknownTag: 'unknown tag `{tag}`; tags come from {tagsFile}',
+    yaml: 'invalid YAML: {error}',
+    schema: '{text}',
+  },
   docs: {
     why:
       'Tags group pages on tag pages and in search filters. A free-form tag splits one topic in two ' +
@@ -45,10 +51,10 @@ export default defineCheck({
       if (typeof tag !== 'string' || project.tags.byKey.has(tag)) return;
       const where = { offset: frontmatterValueOffset(file, ['tags', index]) };
       if (!project.tags.doc) {
-        report(file, where, `tag \`${tag}\` cannot be checked: ${TAGS_FILE} does not exist`);
+        report(file, where, 'noTagList', { tag, tagsFile: TAGS_FILE });
         return;
       }
-      report(file, where, withHint(`unknown tag \`${tag}\`; tags come from ${TAGS_FILE}`, didYouMean(tag, project.tags.byKey.keys())));
+      report(file, where, 'unknownTag', { tag, tagsFile: TAGS_FILE }, { hint: didYouMean(tag, project.tags.byKey.keys()) });
     });
   },
   checkProject(project, report) {
@@ -56,14 +62,14 @@ export default defineCheck({
     if (!doc) return;
     const tagsRef = project.tags;
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) report(tagsRef, { offset: error.pos[0] }, `invalid YAML: ${error.message.split('\n')[0]}`);
+      for (const error of doc.errors) report(tagsRef, { offset: error.pos[0] }, 'yaml', { error: error.message.split('\n')[0]! });
       return;
     }
     const data: unknown = doc.toJS();
     const result = tagsFileSchema.safeParse(data ?? {});
     if (result.success) return;
     for (const { offset, message } of locateIssues(doc, data, result.error.issues, { allowedKeys: () => ['label', 'description', 'permalink'] })) {
-      report(tagsRef, { offset }, message);
+      report(tagsRef, { offset }, 'schema', { text: message });
     }
   },
 });

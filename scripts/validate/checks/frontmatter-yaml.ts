@@ -6,6 +6,15 @@ export default defineCheck({
   id: 'frontmatter/yaml',
   description: 'Every doc starts with a closed frontmatter block holding a YAML mapping.',
   severity: 'error',
+  messages: {
+    emptyFile: 'file is empty; a doc needs frontmatter (type, title, description, owner, ...) and content ({reference})',
+    unclosed: 'frontmatter opened with `---` on line 1 is never closed; add a `---` line after the last key',
+    noFrontmatter: 'no frontmatter; every doc starts with a `---` line, its keys (type, title, ...) and a closing `---` ({reference})',
+    duplicateKey: 'invalid YAML: this key is set more than once; keep one',
+    yaml: 'invalid YAML: {error}',
+    emptyFrontmatter: 'frontmatter is empty; add at least `type`, `title`, `description`, `owner`, `last_reviewed` and `review_interval`',
+    notMapping: 'frontmatter must be a mapping of `key: value` lines, found {found}',
+  },
   docs: {
     why:
       'The frontmatter says what a page is (its type, owner, runbook id, alerts, symptoms). Without ' +
@@ -25,27 +34,27 @@ export default defineCheck({
       {
         title: 'No frontmatter',
         source: '# Restart the worker\n',
-        problems: [{ at: '1:1', message: 'no frontmatter' }],
+        problems: [{ at: '1:1', messageId: 'noFrontmatter', message: 'no frontmatter' }],
       },
       {
         title: 'Frontmatter never closed',
         source: '---\ntype: guide\ntitle: Restart the worker\n\n# Restart\n',
-        problems: [{ at: '1:1', message: 'never closed' }],
+        problems: [{ at: '1:1', messageId: 'unclosed', message: 'never closed' }],
       },
       {
         title: 'An unquoted colon in a value',
         source: '---\ntype: runbook\nsymptoms:\n  - Error: connection refused: db\n---\n',
-        problems: [{ at: '4:12', message: 'quote' }],
+        problems: [{ at: '4:12', messageId: 'yaml', message: 'quote' }],
       },
       {
         title: 'A key written twice',
         source: '---\ntype: guide\ntitle: One\ntitle: Two\n---\n',
-        problems: [{ at: '4:1', message: 'more than once' }],
+        problems: [{ at: '4:1', messageId: 'duplicateKey', message: 'more than once' }],
       },
       {
         title: 'A list instead of a mapping',
         source: '---\n- type: guide\n---\n',
-        problems: [{ at: '2:1', message: 'must be a mapping' }],
+        problems: [{ at: '2:1', messageId: 'notMapping', message: 'must be a mapping' }],
       },
     ],
   },
@@ -53,36 +62,40 @@ export default defineCheck({
     if (file.status !== 'ok') return;
     const start = { line: 1, column: 1 };
     if (file.source.trim() === '') {
-      report(file, start, `file is empty; a doc needs frontmatter (type, title, description, owner, ...) and content (${REFERENCE})`);
+      report(file, start, 'emptyFile', { reference: REFERENCE });
       return;
     }
     if (file.frontmatterUnclosed) {
-      report(file, start, 'frontmatter opened with `---` on line 1 is never closed; add a `---` line after the last key');
+      report(file, start, 'unclosed');
       return;
     }
     const fm = file.frontmatter;
     if (!fm) {
-      report(file, start, `no frontmatter; every doc starts with a \`---\` line, its keys (type, title, ...) and a closing \`---\` (${REFERENCE})`);
+      report(file, start, 'noFrontmatter', { reference: REFERENCE });
       return;
     }
     if (fm.doc.errors.length > 0) {
       for (const error of fm.doc.errors) {
+        const at = { offset: fm.offset + error.pos[0] };
+        if (error.code === 'DUPLICATE_KEY') {
+          report(file, at, 'duplicateKey');
+          continue;
+        }
         let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        if (error.code === 'DUPLICATE_KEY') message = 'this key is set more than once; keep one';
-        else if (/Nested mappings|Implicit map keys|BLOCK_AS_IMPLICIT_KEY|MULTILINE_IMPLICIT_KEY/.test(`${error.code} ${message}`))
+        if (/Nested mappings|Implicit map keys|BLOCK_AS_IMPLICIT_KEY|MULTILINE_IMPLICIT_KEY/.test(`${error.code} ${message}`))
           message = `${message}; if the value contains \`: \`, quote it ("...")`;
         else if (error.code === 'BAD_INDENT' || error.code === 'TAB_AS_INDENT') message = `${message}; indent with spaces, consistently`;
-        report(file, { offset: fm.offset + error.pos[0] }, `invalid YAML: ${message}`);
+        report(file, at, 'yaml', { error: message });
       }
       return;
     }
     const data = fm.data;
     if (data === null || data === undefined) {
-      report(file, start, 'frontmatter is empty; add at least `type`, `title`, `description`, `owner`, `last_reviewed` and `review_interval`');
+      report(file, start, 'emptyFrontmatter');
     } else if (typeof data !== 'object' || Array.isArray(data)) {
       const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
       const node = fm.doc.contents;
-      report(file, { offset: fm.offset + (node?.range?.[0] ?? 0) }, `frontmatter must be a mapping of \`key: value\` lines, found ${found}`);
+      report(file, { offset: fm.offset + (node?.range?.[0] ?? 0) }, 'notMapping', { found });
     }
   },
 });

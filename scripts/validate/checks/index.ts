@@ -15,7 +15,16 @@ export function checkModuleFiles(): string[] {
     .sort();
 }
 
+/** The registry is the same for the whole process: modules are imported once. */
+let registry: Promise<Check[]> | undefined;
+
+/** Every check, in file name order (a fresh array each call). */
 export async function loadChecks(): Promise<Check[]> {
+  registry ??= importChecks();
+  return (await registry).slice();
+}
+
+async function importChecks(): Promise<Check[]> {
   const checks: Check[] = [];
   for (const name of checkModuleFiles()) {
     const mod = (await import(pathToFileURL(join(here, name)).href)) as { default?: Check };

@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.ts';
 import { linksOf } from '../engine/facts.ts';
 import { resolveLink } from '../engine/resolve.ts';
-import { withHint } from '../engine/suggest.ts';
+
 
 const target = '---\ntype: guide\n---\n\n## Diagnosis\n\n## Check the pods {#pods}\n';
 
@@ -9,6 +9,9 @@ export default defineCheck({
   id: 'links/internal',
   description: 'Links between docs, to site pages, to assets and to heading anchors resolve, exactly as the build resolves them.',
   severity: 'error',
+  messages: {
+    broken: 'broken {kind} `{url}`: {reason}',
+  },
   docs: {
     why:
       'A runbook that sends the reader to a moved page or a renamed heading loses minutes during an ' +
@@ -56,7 +59,9 @@ export default defineCheck({
       report(
         file,
         link.urlOffset !== undefined ? { offset: link.urlOffset } : link.position,
-        withHint(`broken ${link.kind === 'image' ? 'image' : 'link'} \`${link.url}\`: ${result.message}`, hint),
+        'broken',
+        { kind: link.kind === 'image' ? 'image' : 'link', url: link.url, reason: result.message },
+        { hint },
       );
     }
   },

@@ -10,6 +10,9 @@ export default defineCheck({
   id: 'links/orphan',
   description: 'Every doc is reachable: from the sidebar (a section folder), or from a link in another doc.',
   severity: 'warning',
+  messages: {
+    orphan: 'no sidebar, index page or other doc leads to this page; move it into a section folder or link to it from a related page',
+  },
   docs: {
     why:
       'A page that no sidebar, index or other page leads to is found only by chance. During an ' +
@@ -41,11 +44,7 @@ export default defineCheck({
     for (const file of project.files) {
       if (file.status !== 'ok' || !file.path.startsWith('docs/')) continue;
       if (inSidebar(file.path) || inbound.has(file.path) || frontmatterData(file)?.['unlisted'] === true) continue;
-      report(
-        file,
-        { line: 1, column: 1 },
-        'no sidebar, index page or other doc leads to this page; move it into a section folder or link to it from a related page',
-      );
+      report(file, { line: 1, column: 1 }, 'orphan');
     }
   },
 });

@@ -13,6 +13,9 @@ export default defineCheck({
   id: 'markdown/admonition-title',
   description: 'Admonition titles use the directive label syntax, `:::danger[Title]`.',
   severity: 'error',
+  messages: {
+    legacyTitle: 'admonition title after a space (`:::{kind} {title}`) is a legacy form that only Docusaurus reads; write `:::{kind}[{title}]`',
+  },
   docs: {
     why:
       'Docusaurus still renders the legacy `:::danger Title` form, but no other Markdown tool reads it as an admonition: ' +
@@ -35,11 +38,7 @@ export default defineCheck({
       if (first?.type !== 'text') return;
       const match = LEGACY.exec(first.value.split('\n')[0]!);
       if (!match) return;
-      report(
-        file,
-        { node },
-        `admonition title after a space (\`:::${match[1]} ${match[2]}\`) is a legacy form that only Docusaurus reads; write \`:::${match[1]}[${match[2]}]\``,
-      );
+      report(file, { node }, 'legacyTitle', { kind: match[1]!, title: match[2]! });
     });
   },
 });

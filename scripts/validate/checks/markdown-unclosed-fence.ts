@@ -9,6 +9,9 @@ export default defineCheck({
   id: 'markdown/unclosed-fence',
   description: 'Every fenced code block is closed.',
   severity: 'error',
+  messages: {
+    unclosed: 'code fence {fence} opened on line {line} is never closed; everything after it renders as code. Add a closing {fence}',
+  },
   docs: {
     why:
       'An unclosed ``` fence turns the rest of the page into one code block: headings, warnings and ' +
@@ -43,11 +46,7 @@ export default defineCheck({
       const closed =
         lines.length > 1 && last.startsWith(fence[0]!.repeat(fence.length)) && new RegExp(`^\\${fence[0]}+\\s*$`).test(last);
       if (!closed) {
-        report(
-          file,
-          { node },
-          `code fence ${fence} opened on line ${node.position!.start.line} is never closed; everything after it renders as code. Add a closing ${fence}`,
-        );
+        report(file, { node }, 'unclosed', { fence, line: node.position!.start.line });
       }
     });
   },

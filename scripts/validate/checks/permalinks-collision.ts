@@ -13,6 +13,11 @@ export default defineCheck({
   id: 'permalinks/collision',
   description: 'Stable permalinks (/rb/<id>, /alerts/<name>) are unambiguous: no page, static file or other alert takes the same URL.',
   severity: 'error',
+  messages: {
+    reservedUrl: 'URL {route} is reserved for permalinks ({prefix}…); remove the slug or move the page',
+    shadowingFolder: '{dir}/ would shadow the generated permalinks under /{name}/; move it elsewhere',
+    caseCollision: 'alert {name} gets the same permalink as {other} ({otherFile}) on case-insensitive hosts; rename one',
+  },
   docs: {
     why:
       'Alert notifications and incident notes link to `/rb/RB-007` and `/alerts/<AlertName>`, which ' +
@@ -37,12 +42,12 @@ export default defineCheck({
       const hit = PREFIXES.find((p) => route.startsWith(p));
       if (!hit) continue;
       const file = byPath.get(path)!;
-      report(file, { offset: frontmatterValueOffset(file, ['slug']) }, `URL ${route} is reserved for permalinks (${hit}…); remove the slug or move the page`);
+      report(file, { offset: frontmatterValueOffset(file, ['slug']) }, 'reservedUrl', { route, prefix: hit });
     }
     const firstDoc = project.files.find((f) => project.targets.has(f.path));
     for (const dir of ['static/rb', 'static/alerts', 'src/pages/rb', 'src/pages/alerts']) {
       if (firstDoc && existsSync(join(project.root, dir))) {
-        report(firstDoc, { line: 1, column: 1 }, `${dir}/ would shadow the generated permalinks under /${dir.split('/').at(-1)}/; move it elsewhere`);
+        report(firstDoc, { line: 1, column: 1 }, 'shadowingFolder', { dir, name: dir.split('/').at(-1)! });
       }
     }
     const byLower = new Map<string, { name: string; file: DocFile }>();
@@ -53,8 +58,7 @@ export default defineCheck({
         if (typeof name !== 'string') return;
         const other = byLower.get(name.toLowerCase());
         if (other && other.name !== name) {
-          report(file, { offset: frontmatterValueOffset(file, ['alerts', i]) },
-            `alert ${name} gets the same permalink as ${other.name} (${other.file.path}) on case-insensitive hosts; rename one`);
+          report(file, { offset: frontmatterValueOffset(file, ['alerts', i]) }, 'caseCollision', { name, other: other.name, otherFile: other.file.path });
         } else if (!other) byLower.set(name.toLowerCase(), { name, file });
       });
     }

@@ -12,7 +12,7 @@ import type { Heading, Html, Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { defineCheck } from '../engine/check.ts';
+import { defineCheck, type Report } from '../engine/check.ts';
 import { activeCache } from '../engine/disk-cache.ts';
 import { didYouMean } from '../engine/suggest.ts';
 import type { DocFile, Position, Severity } from '../engine/types.ts';
@@ -39,8 +39,9 @@ type Loaded = { linter: Linter } | { error: string } | null;
 const UNFILTERED = 'remarkLintUnfiltered';
 
 /**
- * Records the lint messages before remark-lint's message control filters them, to count what the
- * disable comments suppressed. remark-lint adds its message control while the processor freezes,
+ * Records the lint messages before remark-lint's message control filters them: `npm run validate`
+ * silences messages with `validate-ignore` markers (applied by the runner), not with remark-lint's
+ * comments, so every message counts. remark-lint adds its message control while the processor freezes,
  * so it runs after every plugin used before `freeze()`, this one included.
  */
 function recordUnfiltered() {
@@ -125,17 +126,18 @@ function lintTree(file: DocFile): Root {
 const MARKER = /^<!--\s*lint(?:\s+([\s\S]*?))?\s*-->$/;
 const VERBS = ['enable', 'disable', 'ignore'];
 
-/** Rule ids in lint comments that name no configured rule: the comment silently does nothing. */
-function checkComments(tree: Root, known: Set<string>, report: (node: Html, message: string) => void): void {
+/**
+ * remark-lint's own comments (`<!-- lint ignore rule -->`): `npm run validate` does not read them
+ * (they have no reason, and the runner counts only `validate-ignore` markers), so each is reported
+ * with the marker to write instead. `rules` is the rule ids to name, as reports print them.
+ */
+function checkComments(tree: Root, report: (node: Html, data: { comment: string; rules: string }) => void): void {
   visit(tree, 'html', (node: Html) => {
     const marker = MARKER.exec(node.value.trim());
     if (!marker) return;
     const [verb = '', ...ids] = (marker[1] ?? '').split(/\s+/).filter(Boolean);
     if (!VERBS.includes(verb)) return; // remark-message-control fails on it: reported from runSync
-    for (const id of ids) {
-      if (known.has(id)) continue;
-      report(node, `lint comment names \`${id}\`, which is not a configured remark-lint rule, so it has no effect.${didYouMean(id, known)}`);
-    }
+    report(node, { comment: node.value.trim(), rules: ids.length > 0 ? ids.map((id) => `remark-lint:${id}`).join(', ') : 'remark-lint' });
   });
 }
 
@@ -167,16 +169,20 @@ function clamp(file: DocFile, line: number | undefined, column: number | undefin
   return { line: l, column: Math.min(Math.max(column ?? 1, 1), length + 1) };
 }
 
+type LintedProblem = { at: Position; rule: string; severity: Severity } & (
+  | { messageId: 'lint' | 'unreadableComment'; text: string }
+  | { messageId: 'lintComment'; comment: string; rules: string }
+);
+
 interface Linted {
-  problems: Array<{ at: Position; message: string; rule: string; severity: Severity }>;
-  suppressed: number;
+  problems: LintedProblem[];
 }
 
 /** Runs the configured plugins on one file's tree (transformers only: the tree is already parsed). */
-function lintFile(file: DocFile, { processor, known }: Linter): Linted {
+function lintFile(file: DocFile, { processor }: Linter): Linted {
   const problems: Linted['problems'] = [];
   const tree = lintTree(file);
-  checkComments(tree, known, (node, message) => problems.push({ at: clamp(file, node.position?.start.line, node.position?.start.column), message, rule: 'message-control', severity: 'error' }));
+  checkComments(tree, (node, data) => problems.push({ at: clamp(file, node.position?.start.line, node.position?.start.column), messageId: 'lintComment', ...data, rule: 'message-control', severity: 'error' }));
   const vfile = new VFile({ path: file.path, value: file.source });
   try {
     processor.runSync(tree, vfile);
@@ -187,35 +193,47 @@ function lintFile(file: DocFile, { processor, known }: Linter): Linted {
     if (!failure) throw error;
     const verb = /`([^`]*)`/.exec(failure.reason)?.[1] ?? '';
     const hint = /^disable-(next-)?line$/.test(verb)
-      ? ' remark-lint has no `' + verb + '`: put `<!-- lint ignore <rule> -->` before the node instead.'
+      ? ' remark-lint has no `' + verb + '`: put `<!-- validate-ignore remark-lint:<rule>: <reason> -->` before the node instead.'
       : didYouMean(verb, VERBS);
-    problems.push({ at: clamp(file, failure.line, failure.column), message: `${failure.reason.replace(/\.?$/, '.')}${hint}`, rule: 'message-control', severity: 'error' });
-    return { problems, suppressed: 0 };
+    problems.push({ at: clamp(file, failure.line, failure.column), messageId: 'unreadableComment', text: `${failure.reason.replace(/\.?$/, '.')}${hint}`, rule: 'message-control', severity: 'error' });
+    return { problems };
   }
-  for (const message of vfile.messages) {
-    if (message.source !== 'remark-lint' || !message.ruleId) continue;
-    problems.push({
-      at: clamp(file, message.line, message.column),
-      message: message.reason,
-      rule: message.ruleId,
-      severity: message.fatal === true ? 'error' : 'warning',
-    });
-  }
-  // Messages message control dropped: by a lint comment, or (remark-lint's own behaviour, the
-  // same in editors) because they start after the last node of the document. Only the first
-  // kind is counted as suppressed.
+  // Every message of the rules, also those a lint comment would have silenced; except, as
+  // remark-lint does (the same in editors), messages that start after the last node of the document.
   const unfiltered = (vfile.data[UNFILTERED] ?? []) as VFileMessage[];
   const end = coveredEnd(tree);
-  const suppressed = unfiltered.filter(
-    (m) => m.source === 'remark-lint' && !vfile.messages.includes(m) && file.lines.offset(clamp(file, m.line, m.column)) < end,
-  ).length;
-  return { problems, suppressed };
+  for (const message of unfiltered) {
+    if (message.source !== 'remark-lint' || !message.ruleId) continue;
+    const at = clamp(file, message.line, message.column);
+    if (!vfile.messages.includes(message) && file.lines.offset(at) >= end) continue;
+    problems.push({ at, messageId: 'lint', text: message.reason, rule: message.ruleId, severity: message.fatal === true ? 'error' : 'warning' });
+  }
+  return { problems };
 }
+
+/** Reports what one file's lint run found. */
+function reportLinted(file: DocFile, linted: Linted, report: Report<typeof MESSAGES>): void {
+  for (const p of linted.problems) {
+    const options = { rule: p.rule, severity: p.severity };
+    if (p.messageId === 'lintComment') report(file, p.at, 'lintComment', { comment: p.comment, rules: p.rules }, options);
+    else report(file, p.at, p.messageId, { text: p.text }, options);
+  }
+}
+
+const MESSAGES = {
+  // remark-lint's rules write their own messages: each is passed through as is, under one id.
+  lint: '{text}',
+  lintComment:
+    'lint comment `{comment}` is not read by `npm run validate`; put `<!-- validate-ignore {rules}: <reason> -->` on its own line before the node instead',
+  unreadableComment: '{text}',
+  config: 'could not load {file}, so no Markdown style rules ran: {error}',
+} as const;
 
 export default defineCheck({
   id: 'remark-lint',
   description: 'Markdown style: the remark-lint rules configured in .remarkrc.js (rule ids `remark-lint:<rule>`).',
   severity: 'error',
+  messages: MESSAGES,
   docs: {
     why:
       'Runbooks are read under stress, often as raw Markdown in a diff or a terminal. A code block without a ' +
@@ -224,9 +242,11 @@ export default defineCheck({
       'page make "go back to step 4" ambiguous. The rules live in `.remarkrc.js`, so editors with the remark ' +
       'language server show the same messages as CI. See [Markdown style](../markdown-style.md) for each rule.',
     fix:
-      'Follow the message (it says what was expected). If a rule is wrong for one spot, disable it there with ' +
-      "remark-lint's own comments: `<!-- lint ignore rule-id -->` before the node, or `<!-- lint disable rule-id -->` " +
-      '... `<!-- lint enable rule-id -->` around a region; suppressed messages are counted in the report summary.',
+      'Follow the message (it says what was expected). If a rule is wrong for one spot, silence it there with a ' +
+      '`<!-- validate-ignore remark-lint:<rule>: <reason> -->` line before the node, as for every check ' +
+      '(see [validate-ignore](./validate-ignore.md)); silenced problems are counted in the report summary. ' +
+      "remark-lint's own `<!-- lint ignore -->` and `<!-- lint disable -->` comments have no reason, so the validator " +
+      'does not read them and reports each one with the marker to write instead.',
     good: [
       {
         title: 'Docusaurus syntax: admonitions, directives, heading ids, task lists',
@@ -236,8 +256,8 @@ export default defineCheck({
           '2. Verify.\n\n- [x] Paged the owner\n- [ ] Wrote the timeline\n',
       },
       {
-        title: 'A rule disabled for the next node',
-        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- lint ignore heading-increment -->\n\n### Vendor step\n',
+        title: 'A rule silenced for the next node, with its reason',
+        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- validate-ignore remark-lint:heading-increment: the vendor manual goes from h1 to h3 -->\n\n### Vendor step\n',
       },
     ],
     bad: [
@@ -260,11 +280,11 @@ export default defineCheck({
         problems: [{ at: '8:2', rule: 'remark-lint:ordered-list-marker-value', message: 'Unexpected ordered list item value `1`, expected `2`' }],
       },
       {
-        title: 'A lint comment with a typo in the rule id',
-        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- lint disable heading-incremnt -->\n\n### Steps\n',
+        title: "remark-lint's own disable comment, which silences nothing here",
+        source: '---\ntype: guide\n---\n\n# Guide\n\n<!-- lint disable heading-increment -->\n\n### Steps\n',
         problems: [
-          { at: '7:1', rule: 'remark-lint:message-control', message: 'Did you mean `heading-increment`?' },
-          { at: '9:1', rule: 'remark-lint:heading-increment', message: 'Unexpected heading rank `3`' },
+          { at: '7:1', rule: 'remark-lint:message-control', messageId: 'lintComment', message: 'put `<!-- validate-ignore remark-lint:heading-increment: <reason> -->`' },
+          { at: '9:1', rule: 'remark-lint:heading-increment', messageId: 'lint', message: 'Unexpected heading rank `3`' },
         ],
       },
     ],
@@ -276,8 +296,7 @@ export default defineCheck({
     const config = configOf(project.root);
     const stored = config && !cache.has(config.key) ? activeCache().get<Linted>(`remark-lint:${config.configHash}`, file.hash) : undefined;
     if (stored) {
-      for (const p of stored.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
-      report.suppressed(file, stored.suppressed);
+      reportLinted(file, stored, report);
       return;
     }
     const loaded = loadLinter(project.root);
@@ -290,8 +309,7 @@ export default defineCheck({
     if (!result) result = lintFile(file, linter);
     activeCache().touch(namespace, file.hash, result);
     linter.results.set(file.hash, result);
-    for (const p of result.problems) report(file, p.at, p.message, { rule: p.rule, severity: p.severity });
-    report.suppressed(file, result.suppressed);
+    reportLinted(file, result, report);
   },
   checkProject(project, report) {
     // Only a config that some file needed (and so tried to load) can have failed.
@@ -300,8 +318,6 @@ export default defineCheck({
     if (!loaded || !('error' in loaded)) return;
     const first = project.files.find((f) => project.targets.has(f.path));
     if (!first) return;
-    report(first, { line: 1, column: 1 }, `could not load ${CONFIG_FILE}, so no Markdown style rules ran: ${loaded.error}`, {
-      rule: 'config',
-    });
+    report(first, { line: 1, column: 1 }, 'config', { file: CONFIG_FILE, error: loaded.error }, { rule: 'config' });
   },
 });

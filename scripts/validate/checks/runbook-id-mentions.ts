@@ -2,7 +2,7 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
 import { runbookIds } from '../engine/facts.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
+import { didYouMean } from '../engine/suggest.ts';
 
 const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n`;
 
@@ -10,6 +10,9 @@ export default defineCheck({
   id: 'runbook/id-mentions',
   description: 'A runbook id mentioned in prose ("see `RB-007`") belongs to an existing runbook.',
   severity: 'error',
+  messages: {
+    unknownId: 'no runbook has the id {id}',
+  },
   docs: {
     why:
       'People follow "go to `RB-007`" literally. If it was never written, or the number is a typo, ' +
@@ -38,7 +41,7 @@ export default defineCheck({
         const offset = found >= 0 ? found : start;
         from = offset + match[0].length;
         if (ids.has(match[0])) continue;
-        report(file, { offset }, withHint(`no runbook has the id ${match[0]}`, didYouMean(match[0], ids)));
+        report(file, { offset }, 'unknownId', { id: match[0] }, { hint: didYouMean(match[0], ids) });
       }
     });
   },

@@ -10,6 +10,9 @@ export default defineCheck({
   id: 'runbook/unique-id',
   description: 'No two runbooks share a runbook id.',
   severity: 'error',
+  messages: {
+    duplicateId: 'runbook id {id} is also used by {others}; ids are permanent, so give the newer runbook a new id (the next free id is {next})',
+  },
   docs: {
     why:
       'Alerts, permalinks (`/rb/RB-007`), incident notes and people say "run `RB-007`". If two pages ' +
@@ -50,7 +53,8 @@ export default defineCheck({
         report(
           file,
           { offset: frontmatterValueOffset(file, ['runbook_id']) },
-          `runbook id ${id} is also used by ${others}; ids are permanent, so give the newer runbook a new id (the next free id is ${next})`,
+          'duplicateId',
+          { id, others, next },
         );
       }
     }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocFile, Project } from '../engine/types.ts';
 import { fileFact, projectFact } from '../engine/facts.ts';
-import { optedOut, shellBlocks, toSource, type ShellBlock } from './blocks.ts';
+import { shellBlocks, toSource, type ShellBlock } from './blocks.ts';
 import { parseShell, type ParsedShell, type SimpleCommand, type Word } from './parse.ts';
 import { interpret, specFor, toolbox, type Interpretation } from './specs.ts';
 
@@ -134,9 +134,11 @@ export const analyze = (file: DocFile, project: Project): BlockAnalysis[] => pro
 /** A word's static value, or undefined when it is open (placeholder or expansion). */
 export const closed = (w: Word | undefined): string | undefined => (w && !w.open && w.value !== null ? w.value : undefined);
 
-/** The analysed blocks of `file` that did not opt out of `rule`. */
-export function blocksFor(file: DocFile, project: Project, rule: string): BlockAnalysis[] {
+/**
+ * The analysed blocks of `file`, for the check `rule`. Every block: `validate-ignore` markers are
+ * applied by the runner to the problems, for every check alike.
+ */
+export function blocksFor(file: DocFile, project: Project, _rule: string): BlockAnalysis[] {
   if (file.status !== 'ok' || !file.tree) return [];
-  return analyze(file, project).filter((a) => !optedOut(a.block, rule));
+  return analyze(file, project);
 }
-

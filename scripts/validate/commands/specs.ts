@@ -103,7 +103,8 @@ export interface Interpretation {
   positionals: Word[];
   /** Words after `--` (kubectl exec … -- cmd). */
   afterDashes: Word[];
-  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value' }>;
+  /** `word` is the flag or subcommand as written, `command` the tool and subcommands before it. */
+  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value'; word: string; command: string }>;
 }
 
 const takesValue = (o: FigOption) => {
@@ -191,7 +192,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         const next = words[i + 1];
         const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
         if (!next || nextIsFlag) {
-          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value' });
+          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value', word: name, command: [tool, ...out.path].join(' ') });
           out.options.push({ option: opt, written: name, word: w });
         } else {
           out.options.push({ option: opt, written: name, word: w, value: next });
@@ -222,7 +223,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         }
         if (ok) continue;
       }
-      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag' });
+      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag', word: written, command: [tool, ...out.path].join(' ') });
       out.candidates.set(out.problems.length - 1, allNames());
       continue;
     }
@@ -236,7 +237,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       continue;
     }
     if (subs.length > 0 && !sawPositional && !hasArgs(node) && !w.open) {
-      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand' });
+      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', word: v, command: [tool, ...out.path].join(' ') });
       out.candidates.set(out.problems.length - 1, subs.flatMap((s) => names(s.name)));
       // Nothing after an unknown subcommand can be checked.
       return out;

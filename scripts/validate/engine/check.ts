@@ -4,71 +4,129 @@ import type { DocFile, Position, Project, Severity, SourceRef } from './types.ts
 /** Where a problem is: a position, an mdast node, or an offset into the file's source. */
 export type Location = Position | { node: MdastNode } | { offset: number };
 
-export interface Report {
+/**
+ * A check's messages, declared once as data (like ESLint's `meta.messages`): message id → text.
+ * `{name}` in a text is filled from the data of the report (`report(file, at, 'unknownTag', { tag })`).
+ */
+export type Messages = Record<string, string>;
+
+/** The `{name}` placeholders of a message text, as a union of names (`never` when it has none). */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}`
+  ? (P extends `${string}{${infer Q}` ? Q : P) | Placeholders<R>
+  : never;
+
+export interface ReportOptions {
+  severity?: Severity;
   /**
-   * Reports a problem. `rule` names a sub-rule of a check that wraps a rule set (remark-lint):
-   * the problem's rule id is then `<check id>:<rule>`, e.g. `remark-lint:heading-increment`.
+   * A sub-rule of a check that wraps a rule set (remark-lint): the problem's rule id is then
+   * `<check id>:<rule>`, e.g. `remark-lint:heading-increment`.
    */
-  (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }): void;
+  rule?: string;
+  /** A hint sentence appended to the message (` Did you mean \`x\`?`); empty adds nothing. */
+  hint?: string;
+}
+
+/** The data a message needs (every placeholder, as text or a number), then the options. */
+export type ReportArgs<S extends string> = string extends S
+  ? [data?: Readonly<Record<string, string | number>>, options?: ReportOptions]
+  : [Placeholders<S>] extends [never]
+  ? [data?: Record<string, never>, options?: ReportOptions]
+  : [data: Record<Placeholders<S>, string | number>, options?: ReportOptions];
+
+export interface Report<M extends Messages = Messages> {
   /**
-   * Counts problems the check found in `file` but that a disable comment in the file silenced
-   * (remark-lint's `<!-- lint disable ... -->`). The count is shown in the report summary.
+   * Reports a problem with one of the check's messages: TypeScript rejects an id the check does not
+   * declare. Returns whether it is reported: false outside the reported files, or when a
+   * `validate-ignore` marker silences it (for checks that report a thing once per page).
    */
-  suppressed(file: SourceRef, count: number): void;
+  <K extends keyof M & string>(file: SourceRef, at: Location, messageId: K, ...args: ReportArgs<M[K]>): boolean;
+}
+
+/** Fills `{name}` placeholders of a message text; a name without data stays as written. */
+export function formatMessage(text: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+}
+
+/** A problem a bad example expects: `line:column` plus a fragment of the message. */
+export interface ExpectedProblem<Id extends string = string> {
+  at: `${number}:${number}`;
+  message: string;
+  /** For checks with sub-rules, the full rule id (`remark-lint:heading-increment`). */
+  rule?: string;
+  /** The message id the problem is reported with; asserted when given. */
+  messageId?: Id;
+}
+
+interface ExampleBase {
+  title: string;
+  /** Path of the example file (default `docs/example.md`). */
+  path?: string;
+  source: string;
+  files?: Record<string, string>;
+}
+
+/** An example the check accepts: no problems. */
+export interface GoodExample extends ExampleBase {
+  problems?: never;
+}
+
+/** An example the check rejects: the problems it reports, at least one, in report order. */
+export interface BadExample<Id extends string = string> extends ExampleBase {
+  problems: [ExpectedProblem<Id>, ...Array<ExpectedProblem<Id>>];
 }
 
 /**
  * A documented example, run as a test (like remark-lint's `ok.md` / `not-ok.md`) and rendered on
  * the check's docs page. `files` adds other files to the example's project.
  */
-export interface Example {
-  title: string;
-  /** Path of the example file (default `docs/example.md`). */
-  path?: string;
-  source: string;
-  files?: Record<string, string>;
-  /**
-   * For bad examples: the problems expected, as `line:column` plus a fragment of the message, and
-   * for checks with sub-rules the full rule id (`remark-lint:heading-increment`).
-   */
-  problems?: Array<{ at: `${number}:${number}`; message: string; rule?: string }>;
-}
+export type Example = GoodExample | BadExample;
 
-export interface Check {
+/**
+ * A check. `Check` without a type argument is any check (the registry, the runner): its message
+ * ids are then plain strings.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a check of any messages; `Messages` would make M invariant
+export interface Check<M extends Messages = any> {
   /** Rule id, `category/name`, as printed in reports. */
   id: string;
   /** One line: what the check finds. */
   description: string;
   severity: Severity;
+  /** Every message the check reports, by id; listed on the check's docs page. */
+  messages: M;
   docs: {
     /** Why the check exists: what goes wrong at 3 a.m. without it. */
     why: string;
     /** How to fix what it reports. */
     fix: string;
-    good: Example[];
-    bad: Example[];
+    good: GoodExample[];
+    bad: Array<BadExample<keyof M & string>>;
   };
   /** Called once per file of the run. */
-  checkFile?(file: DocFile, project: Project, report: Report): void;
+  checkFile?(file: DocFile, project: Project, report: Report<M>): void;
   /** Called once per run, for checks across files. */
-  checkProject?(project: Project, report: Report): void;
+  checkProject?(project: Project, report: Report<M>): void;
   /**
    * Optional asynchronous set-up, awaited once per run before any check runs (by validate.ts and
    * the example runner): for libraries with an async API (secretlint). Keep results in a cache the
    * synchronous `checkFile` reads; `checkFile` must still work (never crash) without it.
    */
   prepare?(project: Project): Promise<void>;
-  /** Optional: where a visible opt-out marker suppressed a check in this run; reporters count them. */
-  skipped?(project: Project): Skipped[];
 }
 
-/** A check a page opted out of, with its reason (`<!-- commands-ignore rule: reason -->`). */
+/**
+ * One rule a `validate-ignore` marker silences, with its reason (`<!-- validate-ignore rule: reason -->`),
+ * and how many problems it silenced in this run. The runner applies markers to every check.
+ */
 export interface Skipped extends Position {
   file: string;
   rule: string;
   reason: string;
+  /** Problems of this rule the marker silenced (0 when the covered node had none). */
+  suppressed: number;
 }
 
-export function defineCheck(check: Check): Check {
+/** A check, with its message ids checked by TypeScript in `report` calls and examples. */
+export function defineCheck<const M extends Messages>(check: Check<M>): Check<M> {
   return check;
 }

@@ -1,5 +1,13 @@
-import type { Check, Location, Report, Skipped } from './check.ts';
+import { formatMessage, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
+import { effective, ignoreMarkers, silencedBy, type IgnoreMarker } from './ignore.ts';
+import { withHint } from './suggest.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
+
+/** The engine's own messages (rule `internal/check-crashed`): a bug in the validator, never in a doc. */
+export const INTERNAL_MESSAGES = {
+  crashed: 'check `{check}` crashed; this is a bug in the validator, please report it: {detail}',
+  prepareFailed: 'check `{check}` failed to prepare; this is a bug in the validator, please report it: {detail}',
+} as const;
 
 function resolve(file: SourceRef, at: Location): Position {
   if ('node' in at) {
@@ -22,8 +30,10 @@ export function compareProblems(a: Problem, b: Problem): number {
 
 /** Counts a run collects besides its problems. */
 export interface RunStats {
-  /** Problems silenced by disable comments, per check id (only checks that had some). */
+  /** Problems `validate-ignore` markers silenced, per rule id (only rules that had some). */
   suppressed: Record<string, number>;
+  /** Every rule of every effective `validate-ignore` marker in the reported files, sorted like problems. */
+  skipped?: Skipped[];
   /** Milliseconds each phase and each check took (`prepare` included), when asked for. */
   timings?: Record<string, number>;
 }
@@ -39,22 +49,23 @@ export function time(stats: RunStats | undefined, key: string, started: number):
  */
 export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
   const problems: Problem[] = [];
+  const indexed = performance.now();
+  const silenced = ignoreIndex(project, stats);
+  time(stats, '(validate-ignore markers)', indexed);
   for (const check of checks) {
     const started = performance.now();
-    const report: Report = Object.assign(
-      (file: SourceRef, at: Location, message: string, options?: { severity?: Severity; rule?: string }) => {
-        if (!project.targets.has(file.path)) return;
-        const severity: Severity = options?.severity ?? check.severity;
-        const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
-        problems.push({ file: file.path, ...resolve(file, at), rule, severity, message });
-      },
-      {
-        suppressed(file: SourceRef, count: number) {
-          if (!project.targets.has(file.path) || count <= 0) return;
-          stats.suppressed[check.id] = (stats.suppressed[check.id] ?? 0) + count;
-        },
-      },
-    );
+    const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
+      if (!project.targets.has(file.path)) return false;
+      const text = check.messages[messageId];
+      if (text === undefined) throw new Error(`check \`${check.id}\` reported the undeclared message id \`${messageId}\``);
+      const severity: Severity = options?.severity ?? check.severity;
+      const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
+      const message = withHint(formatMessage(text, data), options?.hint ?? '');
+      const problem: Problem = { file: file.path, ...resolve(file, at), rule, messageId, severity, message };
+      if (silenced(problem)) return false;
+      problems.push(problem);
+      return true;
+    };
     const crashed = (file: DocFile | undefined, error: unknown) => {
       const where = file ?? project.files.find((f) => project.targets.has(f.path));
       if (!where) return;
@@ -64,8 +75,9 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
         line: 1,
         column: 1,
         rule: 'internal/check-crashed',
+        messageId: 'crashed',
         severity: 'error',
-        message: `check \`${check.id}\` crashed; this is a bug in the validator, please report it: ${detail.split('\n')[0]}`,
+        message: formatMessage(INTERNAL_MESSAGES.crashed, { check: check.id, detail: detail.split('\n')[0]! }),
       });
     };
     if (check.checkFile) {
@@ -91,6 +103,40 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
 }
 
 /**
+ * The one suppression mechanism, for every check: `silence` drops a problem a `validate-ignore`
+ * marker covers (at report time, so a check can tell), and every marker's rules are recorded with
+ * their reasons and counts in `stats`.
+ */
+function ignoreIndex(project: Project, stats: RunStats): (problem: Problem) => boolean {
+  const markers = new Map<string, { file: DocFile; found: IgnoreMarker[] }>();
+  const entries = new Map<IgnoreMarker, Map<string, Skipped>>();
+  for (const file of project.files) {
+    if (!project.targets.has(file.path) || file.status !== 'ok') continue;
+    const found = ignoreMarkers(file).filter(effective);
+    if (found.length === 0) continue;
+    markers.set(file.path, { file, found });
+    for (const marker of found) {
+      const position = file.lines.position(marker.offset);
+      entries.set(marker, new Map(marker.rules.map((rule) => [rule, { file: file.path, ...position, rule, reason: marker.reason, suppressed: 0 }])));
+    }
+  }
+  const skipped = [...entries.values()].flatMap((m) => [...m.values()]);
+  if (skipped.length > 0) {
+    stats.skipped = [...(stats.skipped ?? []), ...skipped].sort(
+      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
+    );
+  }
+  return (problem) => {
+    const where = markers.get(problem.file);
+    const hit = where ? silencedBy(where.found, where.file, problem) : undefined;
+    if (!hit) return false;
+    entries.get(hit.marker)!.get(hit.rule)!.suppressed++;
+    stats.suppressed[problem.rule] = (stats.suppressed[problem.rule] ?? 0) + 1;
+    return true;
+  };
+}
+
+/**
  * Awaits every check's optional `prepare` (async set-up). A failing `prepare` is reported like a
  * crashed check; the check's synchronous part still runs.
  */
@@ -105,23 +151,10 @@ export async function prepareChecks(project: Project, checks: readonly Check[], 
       const where = project.files.find((f) => project.targets.has(f.path));
       if (!where) continue;
       const detail = error instanceof Error ? error.message : String(error);
-      problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', severity: 'error', message: `check \`${check.id}\` failed to prepare; this is a bug in the validator, please report it: ${detail}` });
+      problems.push({ file: where.path, line: 1, column: 1, rule: 'internal/check-crashed', messageId: 'prepareFailed', severity: 'error', message: formatMessage(INTERNAL_MESSAGES.prepareFailed, { check: check.id, detail }) });
     } finally {
       time(stats, check.id, started);
     }
   }
   return problems;
-}
-
-/** Every opt-out of this run (in reported files), sorted like problems. */
-export function collectSkipped(project: Project, checks: readonly Check[]): Skipped[] {
-  const out: Skipped[] = [];
-  for (const check of checks) {
-    try {
-      out.push(...(check.skipped?.(project) ?? []).filter((s) => project.targets.has(s.file)));
-    } catch {
-      // Counting opt-outs never fails a run; the check itself reports its crash.
-    }
-  }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1));
 }

@@ -11,6 +11,11 @@ export type { Position } from './positions.ts';
 export interface Problem extends Position {
   file: string;
   rule: string;
+  /**
+   * The id of the message in the check's `messages` (`lint` for messages a wrapped tool wrote).
+   * Every problem of `npm run validate` has one; the link checker's problems do not (yet).
+   */
+  messageId?: string;
   severity: Severity;
   message: string;
 }

@@ -20,12 +20,13 @@ export const pretty: Reporter = ({ files, problems, suppressed = {}, skipped, el
     lines.push(paint(color, errors > 0 ? 31 : 33, summary));
   }
   if (notReported && notReported.count > 0) lines.push(paint(color, 2, `${plural(notReported.count, 'file')} read but not reported (${notReported.reason})`));
-  for (const [check, n] of Object.entries(suppressed)) {
-    if (n > 0) lines.push(paint(color, 2, `${plural(n, `${check} message`)} suppressed by comments`));
-  }
   if (skipped?.length) {
+    const silenced = Object.values(suppressed).reduce((a, b) => a + b, 0);
+    const markers = new Set(skipped.map((s) => `${s.file}:${s.line}:${s.column}`)).size;
     const rules = [...new Set(skipped.map((s) => s.rule))].sort().join(', ');
-    lines.push(paint(color, 2, `${plural(skipped.length, 'check')} skipped by opt-out markers (${rules}); --format json lists them with their reasons`));
+    lines.push(
+      paint(color, 2, `${plural(silenced, 'problem')} suppressed by ${plural(markers, 'validate-ignore marker')} (${rules}); --format json lists them with their reasons`),
+    );
   }
   return `${lines.join('\n')}\n`;
 };

@@ -49,6 +49,7 @@ export function toSarif(problems: readonly Problem[], rules: readonly RuleInfo[]
           ruleIndex: index.get(p.rule)!,
           level: p.severity,
           message: { text: p.message },
+          ...(p.messageId ? { properties: { messageId: p.messageId } } : {}),
           locations: [
             {
               physicalLocation: {

@@ -11,9 +11,9 @@ export interface RuleInfo {
 export interface RunResult {
   files: number;
   problems: Problem[];
-  /** Checks that visible opt-out markers suppressed (absent when there are none). */
+  /** Each rule of each `validate-ignore` marker, with its reason and count (absent when there are none). */
   skipped?: Skipped[];
-  /** Problems silenced by disable comments, per check id (e.g. `{"remark-lint": 3}`). */
+  /** Problems silenced by `validate-ignore` markers, per rule id (e.g. `{"remark-lint:heading-increment": 3}`). */
   suppressed?: Record<string, number>;
   /** Files read but not reported, and why (`--changed`, `--shard`). */
   notReported?: { count: number; reason: string };
