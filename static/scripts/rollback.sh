@@ -172,6 +172,25 @@ change() {
   if $DRY_RUN; then k "$@" --dry-run=server >/dev/null; else k "$@"; fi
 }
 
+RAISED_HPAS=""   # HPAs whose minimum this run raised, "name=old-minimum", for the closing message
+
+raise_target_capacity() {
+  # The target colour has sat idle since the last switch, so its HPAs scaled it down to their
+  # minimums. Give api-gateway and web of the target at least the live colour's replica counts
+  # (scaling page, "Before switching colours"). In a rollback the script does not wait for the
+  # new pods: the switch is urgent, and the target already has its ready pods.
+  local svc live_replicas min
+  for svc in "${PUBLIC_SERVICES[@]}"; do
+    live_replicas=$(k get deployment "$svc-$LIVE_COLOUR" -o jsonpath='{.status.replicas}') || return 1
+    min=$(k get hpa "$svc-$TARGET_COLOUR" -o jsonpath='{.spec.minReplicas}') || return 1
+    if (( ${live_replicas:-0} > ${min:-0} )); then
+      log "Raising the HPA minimum of $svc-$TARGET_COLOUR from ${min:-0} to $live_replicas (the replicas of $svc-$LIVE_COLOUR)"
+      change patch hpa "$svc-$TARGET_COLOUR" -p "{\"spec\":{\"minReplicas\":$live_replicas}}" || return 1
+      RAISED_HPAS+=" $svc-$TARGET_COLOUR=${min:-0}"
+    fi
+  done
+}
+
 # --- 1. Pre-flight -------------------------------------------------------------------------------
 
 log "Pre-flight checks: $MODE rollback on $ENV_NAME$($DRY_RUN && echo ' (dry run)')"
@@ -289,6 +308,7 @@ fi
 # --- 4. Roll back --------------------------------------------------------------------------------
 
 if [[ $MODE == switch ]]; then
+  raise_target_capacity || warn "could not raise the HPA minimums of $TARGET_COLOUR: it takes the traffic with its current pods; raise them by hand (scaling page)"
   if ! change annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=0" --overwrite; then
     die 5 "could not set the canary weight to 0; nothing else was changed"
   fi
@@ -338,6 +358,7 @@ if [[ $MODE == switch ]]; then
   cat <<EOF
 
   Traffic is on $TARGET_COLOUR ($(image_of "api-gateway-$TARGET_COLOUR")).
+  HPA minimums raised:${RAISED_HPAS:- none}; set them back to the scaling table in an hour.
   $LIVE_COLOUR still runs the bad version, for investigation; its worker still consumes jobs:
   scale worker-$LIVE_COLOUR down once the rollback is verified (see the rollback checklist).
   To go forward to $LIVE_COLOUR again once it is fixed, follow the deployment guide

@@ -139,10 +139,19 @@ describe('rollback.sh in production (switch mode)', () => {
   it('after a deploy, goes back to the recorded colour, shows both images, and a second run refuses', () => {
     const p = start();
     expect(p.run('deploy.sh', DEPLOY).code).toBe(0);
-    p.update(() => undefined);
+    // Idle since the switch, blue's HPAs scaled it down to their minimums.
+    p.update((s) => {
+      s.k8s.deployment['api-gateway-blue']!.spec.replicas = 3;
+      s.k8s.deployment['web-blue']!.spec.replicas = 2;
+    });
     const r = p.run('rollback.sh', ['--env', 'production', '--yes']);
     expect(r.code).toBe(0);
     expect(servedColour(r.state)).toEqual({ api: 'blue', web: 'blue' });
+    // Before the switch, blue gets the capacity green had: 6 api-gateway and 4 web pods.
+    expect(r.state.k8s.hpa['api-gateway-blue']!.spec.minReplicas).toBe(6);
+    expect(r.state.k8s.hpa['web-blue']!.spec.minReplicas).toBe(4);
+    const changes = r.changes.map(commandLine);
+    expect(changes.map((c) => c.includes('patch hpa')).lastIndexOf(true)).toBeLessThan(changes.findIndex((c) => c.includes('patch service')));
     expect(r.stdout).toContain('from registry.example.com/platform/api-gateway:2026.11.4');
     expect(r.stdout).toContain('to   registry.example.com/platform/api-gateway:2026.11.3');
     const again = p.run('rollback.sh', ['--env', 'production', '--yes']);
