@@ -24,6 +24,19 @@ describe('static/scripts/*.sh', () => {
     expect(r.status).toBe(0);
   });
 
+  it('no array that can be empty is expanded (set -u aborts on "${a[@]}" of an empty array in bash < 4.4)', () => {
+    const found: string[] = [];
+    for (const file of scripts) {
+      const text = readFileSync(file, 'utf8');
+      // Arrays that start empty (`name=()` or `local name=()`) and are expanded whole later.
+      const empty = [...text.matchAll(/(?:^|[\s;(])(?:local\s+)?([A-Za-z_][A-Za-z0-9_]*)=\(\)/gm)].map((m) => m[1]!);
+      for (const name of new Set(empty)) {
+        if (new RegExp(`\\$\\{${name}\\[@\\]\\}`).test(text)) found.push(`${file}: ${name}=() is expanded as \${${name}[@]}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('every shellcheck disable directive says why', () => {
     const bare: string[] = [];
     for (const file of scripts) {
