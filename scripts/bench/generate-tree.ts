@@ -38,6 +38,13 @@ tags: [runbook, kubernetes]
 related: [../section-${section}/page-${next}.md#diagnosis]
 ---
 
+## First response
+
+1. Check for a deployment of ${service} in the last hour; if there is one, switch back.
+2. Post in the incident channel what you see.
+
+Escalate to the owner team when errors stay above 1% for 15 minutes.
+
 ## Variables
 
 | Placeholder | Meaning |

@@ -3,8 +3,9 @@
  * code blocks use placeholders such as `<namespace>`: one field per distinct placeholder, with the
  * meaning and example from the page's Variables table when it has a row for it.
  *
- * The form goes right after the Variables table (the table that explains these placeholders), or,
- * without one, before the top-level block holding the first such command.
+ * The form goes right after the Variables table (the table that explains these placeholders), or
+ * before the top-level block holding the first such command when there is no table or that block
+ * comes first (a runbook's First response sits above its Variables table).
  */
 import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -62,7 +63,10 @@ export function planPlaceholderForm(tree: Root): { fields: PlaceholderField[]; i
       index = i + 1;
     }
   });
-  if (index < 0) index = Math.max(0, tree.children.findIndex((node) => shellNames(node).length > 0));
+  // Before the first command that uses a placeholder when that comes first (a First response above
+  // the Variables table), else right after the table.
+  const firstUse = tree.children.findIndex((node) => shellNames(node).length > 0);
+  if (index < 0 || (firstUse >= 0 && firstUse < index)) index = Math.max(0, firstUse);
   // The table's order first (the author's), then the others as the commands use them.
   const ordered = [...(variables?.keys() ?? [])].filter((name) => used.includes(name));
   for (const name of used) if (!ordered.includes(name)) ordered.push(name);

@@ -3,8 +3,10 @@
 #
 # Staging:    helm upgrade of the release `platform`, then rollout and health checks.
 # Production: blue-green. Installs the version on the IDLE colour (release platform-<idle>),
-#             sends a canary share of traffic to it, checks its error rate, switches the
-#             Services, verifies, and switches back by itself if the verification fails.
+#             sends a canary share of traffic to it, checks its error rate, raises the idle
+#             colour's HPA minimums to the live colour's replica counts, records the live colour
+#             on service/api-gateway, switches the Services, verifies, and switches back by
+#             itself if the verification fails.
 #
 # Documented in the handbook: docs/deployment/deploy-and-rollback-scripts.md
 #
@@ -18,6 +20,8 @@
 #   6  the new colour failed verification or its canary; canary removed, traffic on the live colour
 #   7  verification after the switch failed; traffic was switched back to the previous colour
 #   8  verification after the switch failed AND switching back failed: act by hand now (SEV1/SEV2)
+#   130, 143  interrupted (SIGINT, SIGTERM). Before the switch: canary removed, traffic on the live
+#             colour. After the switch: traffic stays on the new colour, unverified (message says so)
 
 set -euo pipefail
 
@@ -38,6 +42,7 @@ MAX_ERROR_RATIO="0.01"
 HELM_TIMEOUT="15m"
 BACKUP_ROOT="${DEPLOY_BACKUP_DIR:-./deploy-backups}"
 PROMETHEUS_URL="${PROMETHEUS_URL:-https://prometheus.example.com}"
+RAISED_HPAS=""   # HPAs whose minimum this run raised, "name=old-minimum", for the closing message
 
 usage() {
   cat <<EOF
@@ -60,7 +65,8 @@ Options:
 
 Environment: DEPLOY_BACKUP_DIR (default backup dir), PROMETHEUS_URL (default $PROMETHEUS_URL).
 Exit codes: 0 ok, 2 usage, 3 pre-flight, 4 aborted, 5 upgrade failed, 6 canary failed,
-            7 switched back after a failed verification, 8 switch-back failed (act by hand).
+            7 switched back after a failed verification, 8 switch-back failed (act by hand),
+            130/143 interrupted (SIGINT/SIGTERM).
 EOF
 }
 
@@ -173,40 +179,92 @@ check_endpoint() {
 }
 
 error_ratio() {
-  # 5xx ratio of api-gateway pods of one colour over the last 5 minutes, from Prometheus.
-  # Prints the ratio, or "none" when there were no requests.
-  local colour=$1 query result
-  query="sum(rate(http_requests_total{namespace=\"production\",app=\"api-gateway\",color=\"$colour\",code=~\"5..\"}[5m]))"
-  query+=" / sum(rate(http_requests_total{namespace=\"production\",app=\"api-gateway\",color=\"$colour\"}[5m]))"
+  # 5xx ratio of the api-gateway pods of one colour over the last 5 minutes, from Prometheus.
+  # Labels as in the monitoring reference: service, status, and pod (the pod name holds the colour).
+  # `or vector(0)`: a colour with requests but no 5xx has no 5xx series at all; that is a ratio of 0.
+  # Prints the ratio, or "none" when Prometheus has no data (no requests, or no series).
+  local colour=$1 selector query result
+  selector="namespace=\"production\",service=\"api-gateway\",pod=~\"api-gateway-$colour-.*\""
+  query="(sum(rate(http_requests_total{$selector,status=~\"5..\"}[5m])) or vector(0))"
+  query+=" / sum(rate(http_requests_total{$selector}[5m]))"
   result=$(curl --fail --silent --show-error --max-time 10 -G "$PROMETHEUS_URL/api/v1/query" \
     --data-urlencode "query=$query") || return 1
   jq -r '.data.result[0].value[1] // "none"' <<<"$result"
 }
 
+no_data() {
+  # True when Prometheus gave no usable number: no series, or 0/0 (NaN). Treated as a failure.
+  [[ $1 == none || $1 == NaN || $1 == +Inf || $1 == -Inf ]]
+}
+
 ratio_too_high() {
-  # True when ratio > MAX_ERROR_RATIO. "none" (no traffic) and NaN are not failures.
-  [[ $1 == none || $1 == NaN ]] && return 1
+  # True when ratio > MAX_ERROR_RATIO. Call no_data first: "none" and NaN are not numbers.
   awk -v r="$1" -v max="$MAX_ERROR_RATIO" 'BEGIN { exit !(r + 0 > max + 0) }'
 }
 
+pause() {
+  # sleep in the background and wait for it, so that SIGINT/SIGTERM run their trap at once
+  # instead of after the sleep.
+  sleep "$1" &
+  wait "$!"
+}
+
+# Mutating kubectl calls go through change(): in a dry run it adds --dry-run=server. No array that
+# may be empty is ever expanded ("${a[@]}" of an empty array aborts under set -u on bash < 4.4).
+change() {
+  if $DRY_RUN; then k "$@" --dry-run=server >/dev/null; else k "$@"; fi
+}
+
 set_canary_weight() {
-  local weight=$1
-  if $DRY_RUN; then
-    k annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=$weight" \
-      --overwrite --dry-run=server >/dev/null
-  else
-    k annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=$weight" --overwrite
-  fi
+  change annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=$1" --overwrite
 }
 
 switch_services() {
   # Point the api-gateway and web Services at one colour.
-  local colour=$1 svc extra=()
-  $DRY_RUN && extra=(--dry-run=server)
+  local colour=$1 svc
   for svc in "${PUBLIC_SERVICES[@]}"; do
-    k patch service "$svc" "${extra[@]}" \
+    change patch service "$svc" \
       -p "{\"spec\":{\"selector\":{\"app\":\"$svc\",\"color\":\"$colour\"}}}" || return 1
   done
+}
+
+raise_idle_capacity() {
+  # The idle colour runs at its HPA minimum. Give each public deployment of the target colour at
+  # least the live colour's current replica count before it takes all the traffic (scaling page,
+  # "Before switching colours"), and wait for the pods.
+  local svc live_replicas min
+  for svc in "${PUBLIC_SERVICES[@]}"; do
+    live_replicas=$(k get deployment "$svc-$LIVE_COLOUR" -o jsonpath='{.status.replicas}') || return 1
+    min=$(k get hpa "$svc-$TARGET_COLOUR" -o jsonpath='{.spec.minReplicas}') || return 1
+    if (( ${live_replicas:-0} > ${min:-0} )); then
+      log "Raising the HPA minimum of $svc-$TARGET_COLOUR from ${min:-0} to $live_replicas (the replicas of $svc-$LIVE_COLOUR)"
+      change patch hpa "$svc-$TARGET_COLOUR" -p "{\"spec\":{\"minReplicas\":$live_replicas}}" || return 1
+      RAISED_HPAS+=" $svc-$TARGET_COLOUR=${min:-0}"
+    else
+      log "$svc-$TARGET_COLOUR: HPA minimum ${min:-0} already covers the ${live_replicas:-0} replicas of $svc-$LIVE_COLOUR"
+    fi
+  done
+  $DRY_RUN && return 0
+  for svc in "${PUBLIC_SERVICES[@]}"; do
+    wait_ready "$svc-$TARGET_COLOUR" || return 1
+  done
+}
+
+# shellcheck disable=SC2317  # called by the INT/TERM trap during the canary
+interrupted_before_switch() {
+  # SIGINT/SIGTERM before the switch: take the canary out and stop. Never go on to the switch.
+  trap '' INT TERM
+  warn "interrupted ($1): removing the canary; traffic stays on $LIVE_COLOUR"
+  set_canary_weight 0 || warn "could not set the canary weight to 0: do it by hand now (rollback card)"
+  exit "$2"
+}
+
+# shellcheck disable=SC2317  # called by the INT/TERM trap after the switch
+interrupted_after_switch() {
+  trap '' INT TERM
+  warn "interrupted ($1) during the verification after the switch: traffic is on $TARGET_COLOUR, UNVERIFIED."
+  warn "Check the health endpoints and the error ratio now; to go back: rollback.sh --env production --to $LIVE_COLOUR"
+  exit "$2"
 }
 
 # --- 1. Pre-flight -------------------------------------------------------------------------------
@@ -308,6 +366,7 @@ if $DRY_RUN; then
   h "${upgrade_args[@]}" --dry-run=server >/dev/null || die 5 "helm upgrade dry run failed"
   if [[ $ENV_NAME == production ]]; then
     set_canary_weight "$CANARY_WEIGHT" || die 6 "canary annotation rejected by the API server"
+    raise_idle_capacity || die 6 "HPA patch rejected by the API server"
     switch_services "$TARGET_COLOUR" || die 6 "Service patch rejected by the API server"
   fi
   log "Dry run finished: every step was accepted by the API server; nothing was changed"
@@ -335,39 +394,54 @@ fi
 # --- 6. Canary (production) ----------------------------------------------------------------------
 
 log "Canary: sending ${CANARY_WEIGHT}% of API requests to $TARGET_COLOUR for $CANARY_MINUTES min"
+trap 'interrupted_before_switch SIGINT 130' INT
+trap 'interrupted_before_switch SIGTERM 143' TERM
 set_canary_weight "$CANARY_WEIGHT"
-trap 'warn "interrupted: removing the canary"; set_canary_weight 0 || true' INT TERM
+
+abort_canary() {
+  set_canary_weight 0 || warn "could not set the canary weight to 0: do it by hand now (rollback card)"
+  die 6 "$1; canary removed, traffic on $LIVE_COLOUR"
+}
 
 for (( minute = 1; minute <= CANARY_MINUTES; minute++ )); do
-  sleep 60
-  if ! ratio=$(error_ratio "$TARGET_COLOUR"); then
-    set_canary_weight 0
-    die 6 "cannot query Prometheus at $PROMETHEUS_URL; canary removed, traffic on $LIVE_COLOUR"
-  fi
+  pause 60
+  ratio=$(error_ratio "$TARGET_COLOUR") || abort_canary "cannot query Prometheus at $PROMETHEUS_URL"
   log "canary minute $minute/$CANARY_MINUTES: 5xx ratio of $TARGET_COLOUR = $ratio"
+  if no_data "$ratio"; then
+    abort_canary "Prometheus has no request data for the $TARGET_COLOUR pods (ratio '$ratio'): the canary is unverified"
+  fi
   if ratio_too_high "$ratio"; then
-    set_canary_weight 0
-    die 6 "canary 5xx ratio $ratio is above $MAX_ERROR_RATIO; canary removed, traffic on $LIVE_COLOUR"
+    abort_canary "canary 5xx ratio $ratio is above $MAX_ERROR_RATIO"
   fi
 done
-[[ ${ratio:-none} == none ]] && warn "the canary received no requests; its error rate is unknown"
 
 if ! $SWITCH; then
+  trap '' INT TERM
   set_canary_weight 0
-  trap - INT TERM
   log "Canary passed. --no-switch: canary removed, traffic stays on $LIVE_COLOUR. $RELEASE runs $VERSION."
   exit 0
 fi
 
-# --- 7. Switch and verify (production) -----------------------------------------------------------
+# --- 7. Capacity, switch and verify (production) -------------------------------------------------
 
 confirm "Canary passed. Switch all traffic from $LIVE_COLOUR to $TARGET_COLOUR?"
-trap - INT TERM
-log "Switching the Services to $TARGET_COLOUR"
-switch_services "$TARGET_COLOUR"
-set_canary_weight 0
+raise_idle_capacity || abort_canary "could not give $TARGET_COLOUR the live colour's capacity"
+
+# The switch itself is not interruptible: both Services move, or the script says which did not.
+trap '' INT TERM
+k annotate service api-gateway "platform/previous-colour=$LIVE_COLOUR" --overwrite \
+  || abort_canary "could not record the live colour on service/api-gateway"
+log "Switching the Services to $TARGET_COLOUR (recorded previous colour: $LIVE_COLOUR)"
+switch_services "$TARGET_COLOUR" || {
+  switch_services "$LIVE_COLOUR" || die 8 "switching the Services FAILED half-way. Patch both to '$LIVE_COLOUR' by hand now"
+  abort_canary "patching the Services failed; both are back on $LIVE_COLOUR"
+}
+set_canary_weight 0 || warn "could not set the canary weight to 0: do it by hand (it now points at the live colour's old release)"
+trap 'interrupted_after_switch SIGINT 130' INT
+trap 'interrupted_after_switch SIGTERM 143' TERM
 
 switch_back() {
+  trap '' INT TERM
   warn "$1: switching traffic back to $LIVE_COLOUR"
   if switch_services "$LIVE_COLOUR"; then
     die 7 "traffic is back on $LIVE_COLOUR ($TARGET_COLOUR still runs $VERSION for investigation). Backup: $BACKUP_DIR"
@@ -380,9 +454,12 @@ check_endpoint "$APP_URL/healthz" || switch_back "$APP_URL/healthz fails after t
 
 log "Watching the 5xx ratio of $TARGET_COLOUR for 5 minutes after the switch"
 for minute in 1 2 3 4 5; do
-  sleep 60
+  pause 60
   ratio=$(error_ratio "$TARGET_COLOUR") || switch_back "cannot query Prometheus after the switch"
   log "post-switch minute $minute/5: 5xx ratio = $ratio"
+  if no_data "$ratio"; then
+    switch_back "Prometheus has no request data for the $TARGET_COLOUR pods after the switch"
+  fi
   if ratio_too_high "$ratio"; then
     switch_back "5xx ratio $ratio is above $MAX_ERROR_RATIO after the switch"
   fi
@@ -393,6 +470,7 @@ cat <<EOF
   Production runs $VERSION on $TARGET_COLOUR. Previous colour $LIVE_COLOUR is still running.
   Next, by hand (see the deployment guide):
     - scale worker-$TARGET_COLOUR up and worker-$LIVE_COLOUR down once the switch is verified
+    - in an hour, set the HPA minimums back to the scaling table (raised:${RAISED_HPAS:- none})
     - keep $LIVE_COLOUR for 24 hours before reusing it
     - fill in the deployment log; backup of the previous state: $BACKUP_DIR
 

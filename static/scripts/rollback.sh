@@ -2,8 +2,10 @@
 # rollback.sh - return the platform to its last known good state.
 #
 # Two modes:
-#   switch (production default): point the api-gateway and web Services back at the other colour,
-#          which still runs the previous version. Takes seconds; changes no Helm release.
+#   switch (production default): point the api-gateway and web Services at the target colour:
+#          --to <colour>, or else the live colour recorded by the last deploy.sh switch (annotation
+#          platform/previous-colour on service/api-gateway). Refuses a target that runs
+#          a newer image than the live colour. Takes seconds; changes no Helm release.
 #   helm   (staging default):    helm rollback of one release to an earlier revision.
 #
 # Database migrations are NEVER rolled back by this script. See the database migrations page.
@@ -26,6 +28,7 @@ readonly SERVICES=(api-gateway web worker)
 
 ENV_NAME=""
 MODE=""
+TO_COLOUR=""
 RELEASE=""
 REVISION=""
 ASSUME_YES=false
@@ -41,8 +44,10 @@ Roll the platform back to its last known good state.
 
 Options:
   --env <name>          staging or production (required)
-  --mode <mode>         switch: Services back to the other colour (production only, the default there)
+  --mode <mode>         switch: Services to the target colour (production only, the default there)
                         helm:   helm rollback of one release (the default in staging)
+  --to <colour>         switch mode: blue or green (default: the live colour recorded by the last
+                        deploy.sh switch). Refused if it runs a newer image than the live colour
   --release <name>      helm mode: the release (staging: platform; production: platform-blue or
                         platform-green, required)
   --revision <n>        helm mode: revision to return to (default: the last superseded one)
@@ -76,6 +81,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --env) need_value "$@"; ENV_NAME=$2; shift 2 ;;
     --mode) need_value "$@"; MODE=$2; shift 2 ;;
+    --to) need_value "$@"; TO_COLOUR=$2; shift 2 ;;
     --release) need_value "$@"; RELEASE=$2; shift 2 ;;
     --revision) need_value "$@"; REVISION=$2; shift 2 ;;
     --yes) ASSUME_YES=true; shift ;;
@@ -95,8 +101,12 @@ case $ENV_NAME in
 esac
 case $MODE in
   switch) [[ $ENV_NAME == production ]] || die 2 "--mode switch exists only in production (staging has one colour)"
-          [[ -z $RELEASE && -z $REVISION ]] || die 2 "--release and --revision apply to --mode helm only" ;;
-  helm) ;;
+          [[ -z $RELEASE && -z $REVISION ]] || die 2 "--release and --revision apply to --mode helm only"
+          case $TO_COLOUR in
+            ''|blue|green) ;;
+            *) die 2 "--to must be blue or green, not '$TO_COLOUR'" ;;
+          esac ;;
+  helm) [[ -z $TO_COLOUR ]] || die 2 "--to applies to --mode switch only" ;;
   *) die 2 "--mode must be switch or helm, not '$MODE'" ;;
 esac
 if [[ $MODE == helm ]]; then
@@ -153,6 +163,34 @@ ready_replicas() {
 
 image_of() { k get deployment "$1" -o jsonpath='{.spec.template.spec.containers[0].image}' 2>/dev/null || echo "?"; }
 
+# True when image tag $1 is a newer version than $2 (version sort: 2026.11.10 > 2026.11.9).
+newer_than() { [[ $1 != "$2" && $(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1) == "$1" ]]; }
+
+# Mutating kubectl calls go through change(): in a dry run it adds --dry-run=server. No array that
+# may be empty is ever expanded ("${a[@]}" of an empty array aborts under set -u on bash < 4.4).
+change() {
+  if $DRY_RUN; then k "$@" --dry-run=server >/dev/null; else k "$@"; fi
+}
+
+RAISED_HPAS=""   # HPAs whose minimum this run raised, "name=old-minimum", for the closing message
+
+raise_target_capacity() {
+  # The target colour has sat idle since the last switch, so its HPAs scaled it down to their
+  # minimums. Give api-gateway and web of the target at least the live colour's replica counts
+  # (scaling page, "Before switching colours"). In a rollback the script does not wait for the
+  # new pods: the switch is urgent, and the target already has its ready pods.
+  local svc live_replicas min
+  for svc in "${PUBLIC_SERVICES[@]}"; do
+    live_replicas=$(k get deployment "$svc-$LIVE_COLOUR" -o jsonpath='{.status.replicas}') || return 1
+    min=$(k get hpa "$svc-$TARGET_COLOUR" -o jsonpath='{.spec.minReplicas}') || return 1
+    if (( ${live_replicas:-0} > ${min:-0} )); then
+      log "Raising the HPA minimum of $svc-$TARGET_COLOUR from ${min:-0} to $live_replicas (the replicas of $svc-$LIVE_COLOUR)"
+      change patch hpa "$svc-$TARGET_COLOUR" -p "{\"spec\":{\"minReplicas\":$live_replicas}}" || return 1
+      RAISED_HPAS+=" $svc-$TARGET_COLOUR=${min:-0}"
+    fi
+  done
+}
+
 # --- 1. Pre-flight -------------------------------------------------------------------------------
 
 log "Pre-flight checks: $MODE rollback on $ENV_NAME$($DRY_RUN && echo ' (dry run)')"
@@ -175,7 +213,29 @@ if [[ $ENV_NAME == production ]]; then
 fi
 
 if [[ $MODE == switch ]]; then
-  TARGET_COLOUR=$OTHER_COLOUR
+  if [[ -n $TO_COLOUR ]]; then
+    TARGET_COLOUR=$TO_COLOUR
+    log "Target colour $TARGET_COLOUR (from --to)"
+  else
+    TARGET_COLOUR=$(k get service api-gateway \
+      -o jsonpath='{.metadata.annotations.platform/previous-colour}') || TARGET_COLOUR=""
+    case $TARGET_COLOUR in
+      blue|green) log "Target colour $TARGET_COLOUR (the live colour recorded by the last deploy)" ;;
+      *) die 3 "no previous colour recorded on service/api-gateway: give --to blue or --to green (check both colours' images first)" ;;
+    esac
+  fi
+  [[ $TARGET_COLOUR != "$LIVE_COLOUR" ]] \
+    || die 3 "traffic is already on $TARGET_COLOUR: nothing to switch. Wrong colour? Give --to; a bad version on both colours needs --mode helm"
+  for svc in "${PUBLIC_SERVICES[@]}"; do
+    live_image=$(image_of "$svc-$LIVE_COLOUR")
+    target_image=$(image_of "$svc-$TARGET_COLOUR")
+    [[ $live_image == *:* && $target_image == *:* ]] \
+      || die 3 "cannot read the images of $svc-$LIVE_COLOUR ('$live_image') and $svc-$TARGET_COLOUR ('$target_image')"
+    if newer_than "${target_image##*:}" "${live_image##*:}"; then
+      die 3 "$svc-$TARGET_COLOUR runs ${target_image##*:}, NEWER than the live ${live_image##*:}: switching there is not a rollback. Refused; to go forward, use deploy.sh"
+    fi
+    [[ $target_image != "$live_image" ]] || warn "$svc-$TARGET_COLOUR runs the same image as the live colour ($live_image)"
+  done
   for svc in "${PUBLIC_SERVICES[@]}"; do
     read -r ready desired < <(ready_replicas "$svc-$TARGET_COLOUR") \
       || die 3 "deployment/$svc-$TARGET_COLOUR not found"
@@ -211,7 +271,12 @@ warn "Database migrations are not rolled back. If the bad version ran a migratio
 
 if [[ $ENV_NAME == production ]]; then
   if [[ $MODE == switch ]]; then
-    echo; echo "  Switch PRODUCTION traffic from $LIVE_COLOUR back to $TARGET_COLOUR."; echo
+    echo
+    echo "  Switch PRODUCTION traffic from $LIVE_COLOUR to $TARGET_COLOUR:"
+    for svc in "${PUBLIC_SERVICES[@]}"; do
+      printf '    %-12s from %s\n    %-12s to   %s\n' "$svc" "$(image_of "$svc-$LIVE_COLOUR")" "" "$(image_of "$svc-$TARGET_COLOUR")"
+    done
+    echo
   else
     echo; echo "  Roll PRODUCTION release $RELEASE back from revision $CURRENT_REVISION to $REVISION."; echo
   fi
@@ -243,29 +308,28 @@ fi
 # --- 4. Roll back --------------------------------------------------------------------------------
 
 if [[ $MODE == switch ]]; then
-  patch_args=()
-  $DRY_RUN && patch_args=(--dry-run=server)
-  if ! k annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=0" \
-      --overwrite "${patch_args[@]}"; then
+  raise_target_capacity || warn "could not raise the HPA minimums of $TARGET_COLOUR: it takes the traffic with its current pods; raise them by hand (scaling page)"
+  if ! change annotate ingress api-gateway-canary "nginx.ingress.kubernetes.io/canary-weight=0" --overwrite; then
     die 5 "could not set the canary weight to 0; nothing else was changed"
   fi
   for svc in "${PUBLIC_SERVICES[@]}"; do
-    k patch service "$svc" "${patch_args[@]}" \
+    change patch service "$svc" \
       -p "{\"spec\":{\"selector\":{\"app\":\"$svc\",\"color\":\"$TARGET_COLOUR\"}}}" \
       || die 5 "patching service/$svc failed: check both Services' selectors now"
   done
+  worker_ready=0 worker_desired=0
   read -r worker_ready worker_desired < <(ready_replicas "worker-$TARGET_COLOUR") || worker_desired=0
   if (( worker_desired == 0 )); then
     live_workers=$(k get deployment "worker-$LIVE_COLOUR" -o jsonpath='{.spec.replicas}')
     log "worker-$TARGET_COLOUR has no replicas; scaling it to ${live_workers:-1}"
-    k scale deployment "worker-$TARGET_COLOUR" --replicas="${live_workers:-1}" "${patch_args[@]}" \
+    change scale deployment "worker-$TARGET_COLOUR" --replicas="${live_workers:-1}" \
       || warn "could not scale worker-$TARGET_COLOUR: jobs are still processed by worker-$LIVE_COLOUR"
   else
     log "worker-$TARGET_COLOUR has $worker_ready/$worker_desired ready replicas"
   fi
 else
   rollback_args=(rollback "$RELEASE" "$REVISION" --wait --timeout "$HELM_TIMEOUT")
-  $DRY_RUN && rollback_args+=(--dry-run)
+  if $DRY_RUN; then rollback_args+=(--dry-run); fi
   h "${rollback_args[@]}" || die 5 "helm rollback failed: run 'helm status $RELEASE -n $NAMESPACE' and 'helm history $RELEASE -n $NAMESPACE'"
 fi
 
@@ -294,9 +358,11 @@ if [[ $MODE == switch ]]; then
   cat <<EOF
 
   Traffic is on $TARGET_COLOUR ($(image_of "api-gateway-$TARGET_COLOUR")).
+  HPA minimums raised:${RAISED_HPAS:- none}; set them back to the scaling table in an hour.
   $LIVE_COLOUR still runs the bad version, for investigation; its worker still consumes jobs:
   scale worker-$LIVE_COLOUR down once the rollback is verified (see the rollback checklist).
-  Undo: $SCRIPT_NAME --env production   (switches back to $LIVE_COLOUR)
+  To go forward to $LIVE_COLOUR again once it is fixed, follow the deployment guide
+  (this script refuses a colour that runs a newer image).
   Backup of the previous state: $BACKUP_DIR
 
 EOF

@@ -100,6 +100,15 @@ describe('placeholders form (remark)', () => {
     expect(tree.children[plan.index]!.type).toBe('list');
   });
 
+  it('before a First response command that comes above the Variables table', () => {
+    const tree = parse(
+      '## First response\n\n1. Look:\n\n   ```bash\n   kubectl get pods -n <namespace>\n   ```\n\n## Variables\n\n| Placeholder | Meaning | Example |\n| --- | --- | --- |\n| `<namespace>` | staging or production | `production` |\n',
+    );
+    const plan = planPlaceholderForm(tree)!;
+    expect(tree.children[plan.index]!.type).toBe('list');
+    expect(plan.fields).toEqual([{ name: 'namespace', meaning: 'staging or production', example: 'production' }]);
+  });
+
   it('no form without placeholders in shell commands', () => {
     expect(planPlaceholderForm(parse('```yaml\nname: <namespace>\n```\n\n```bash\ncat <<EOF\nx\nEOF\n```\n'))).toBeNull();
   });

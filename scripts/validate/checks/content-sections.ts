@@ -31,11 +31,16 @@ export default defineCheck({
         .join('; ')}.`,
     fix:
       'Add the missing level-2 heading (`## Rollback`) where the message says, or fix its spelling. Other sections ' +
-      'may sit between the required ones; put details in level-3 subsections.',
+      'may sit between the required ones; put details in level-3 subsections. Runbooks and troubleshooting pages ' +
+      'open with `## First response`: no other level-2 section (not even `## Variables`) comes before it.',
     good: [
       {
         title: 'A procedure with its sections, and an extra one in between',
         source: `${procedure}\n## Prerequisites\n\nAccess.\n\n## Procedure\n\nSteps.\n\n## Notes\n\nExtra.\n\n## Verification\n\nCheck.\n\n## Rollback\n\nUndo.\n`,
+      },
+      {
+        title: 'A runbook that opens with its first response, Variables after it',
+        source: `${fm('runbook', 'runbook_id: RB-900\nseverity: SEV3\nservices: [worker]\n')}\nThe queue backs up.\n\n## First response\n\n1. Check for a deployment in the last hour; if there is one, switch back.\n\nEscalate when the queue still grows after 15 minutes.\n\n## Variables\n\n## Symptoms\n\n## Impact\n\n## Diagnosis\n\n## Mitigation\n\n## Verification\n\n## Rollback\n\n## Escalation\n`,
       },
     ],
     bad: [
@@ -53,6 +58,11 @@ export default defineCheck({
         title: 'Sections out of order',
         source: `${procedure}\n## Prerequisites\n\n## Verification\n\n## Procedure\n\n## Rollback\n`,
         problems: [{ at: '12:1', message: '`## Verification` must come after `## Procedure`' }],
+      },
+      {
+        title: 'A runbook whose first section is not First response',
+        source: `${fm('runbook', 'runbook_id: RB-900\nseverity: SEV3\nservices: [worker]\n')}\nThe queue backs up.\n\n## Variables\n\n## First response\n\n## Symptoms\n\n## Impact\n\n## Diagnosis\n\n## Mitigation\n\n## Verification\n\n## Rollback\n\n## Escalation\n`,
+        problems: [{ at: '15:1', message: 'runbook pages open with `## First response`, before `## Variables`' }],
       },
       {
         title: 'A page with no sections at all',
@@ -77,6 +87,12 @@ export default defineCheck({
       const body = file.tree.children.find((n) => n.type !== 'yaml');
       report(file, body ? { node: body } : { offset: file.source.length }, 'noSections', { order });
       return;
+    }
+
+    // The opening section: the reader at 3 a.m. sees the safe first steps before anything else.
+    if (contract.first && texts[0]?.toLowerCase() !== contract.first.toLowerCase()) {
+      const at = texts.findIndex((t) => t.toLowerCase() === contract.first!.toLowerCase());
+      if (at > 0) report(file, { node: h2[0]! }, `${type} pages open with ${label(contract.first)}, before ${label(texts[0]!)}`);
     }
 
     // Where each required heading is, by exact text (case-insensitive).
