@@ -61,7 +61,7 @@ const dir = mkdtempSync(join(tmpdir(), 'shellcheck-docs-'));
 const where = new Map<string, { path: string; source: string; map: (offset: number) => number; lineStarts: number[] }>();
 let blocks = 0;
 for (const file of targets) {
-  for (const block of shellBlocks(file)) {
+  for (const block of shellBlocks(file, project)) {
     if (!['bash', 'sh', 'shell', 'console'].includes(block.lang)) continue;
     blocks++;
     const name = join(dir, `b${blocks}.sh`);

@@ -1,6 +1,6 @@
 import type { Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SECTION_CONTRACTS } from '../../schemas/sections.ts';
+import { SECTION_CONTRACTS } from '../../../core/schemas/sections.ts';
 import { defineCheck } from '../engine/check.ts';
 
 /** Heading text without a trailing `{#explicit-id}`. */
@@ -15,6 +15,11 @@ export default defineCheck({
   id: 'content/first-response',
   description: 'The `## First response` section of runbooks and troubleshooting pages has one to five numbered steps and says when to escalate.',
   severity: 'error',
+  messages: {
+    noSteps: '`## {first}` has no numbered steps; give the 1 to {max} safe first steps as a numbered list',
+    tooManySteps: '`## {first}` has {steps} steps; at most {max}: move the rest to Diagnosis or Mitigation',
+    noEscalation: '`## {first}` does not say when to escalate; add "**Escalate** when …" with the criterion and who to page',
+  },
   docs: {
     why:
       'The first five minutes decide most incidents. The reader needs a short list of steps that are safe before the ' +
@@ -62,15 +67,15 @@ export default defineCheck({
 
     const lists = body.filter((n): n is List => n.type === 'list' && n.ordered === true);
     if (lists.length === 0) {
-      report(file, { node: heading }, `\`## ${first}\` has no numbered steps; give the 1 to ${MAX_STEPS} safe first steps as a numbered list`);
+      report(file, { node: heading }, 'noSteps', { first, max: MAX_STEPS });
     } else {
       const steps = lists.reduce((sum, l) => sum + l.children.length, 0);
       if (steps > MAX_STEPS) {
-        report(file, { node: lists[0]! }, `\`## ${first}\` has ${steps} steps; at most ${MAX_STEPS}: move the rest to Diagnosis or Mitigation`);
+        report(file, { node: lists[0]! }, 'tooManySteps', { first, steps, max: MAX_STEPS });
       }
     }
     if (!body.some((n) => /\bescalat/i.test(toString(n)))) {
-      report(file, { node: heading }, `\`## ${first}\` does not say when to escalate; add "**Escalate** when …" with the criterion and who to page`);
+      report(file, { node: heading }, 'noEscalation', { first });
     }
   },
 });

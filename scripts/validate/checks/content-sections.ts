@@ -21,6 +21,7 @@ export default defineCheck({
     misspeltSection: 'heading `## {heading}` is not a section of {type} pages',
     missingSection: 'missing section `## {name}`; {order}',
     wrongOrder: '`## {name}` must come after `## {previous}`; {order}',
+    firstSection: '{type} pages open with {first}, before {found}',
   },
   docs: {
     why:
@@ -92,7 +93,7 @@ export default defineCheck({
     // The opening section: the reader at 3 a.m. sees the safe first steps before anything else.
     if (contract.first && texts[0]?.toLowerCase() !== contract.first.toLowerCase()) {
       const at = texts.findIndex((t) => t.toLowerCase() === contract.first!.toLowerCase());
-      if (at > 0) report(file, { node: h2[0]! }, `${type} pages open with ${label(contract.first)}, before ${label(texts[0]!)}`);
+      if (at > 0) report(file, { node: h2[0]! }, 'firstSection', { type: String(type), first: label(contract.first), found: label(texts[0]!) });
     }
 
     // Where each required heading is, by exact text (case-insensitive).
