@@ -24,6 +24,8 @@ import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
 import { search } from '../../src/search/engine.ts';
 import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
 import { shippedSearchDocuments } from '../../tests/helpers/search-documents.ts';
+import { printQuality, summary } from './search-quality.ts';
+import { evaluate } from '../../tests/helpers/search-evaluation.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const REPEAT = 20;
@@ -158,3 +160,7 @@ for (const engine of engines) {
   );
   if (misses.length > 0) console.log(`${''.padEnd(40)} missed: ${misses.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}${misses.length > 6 ? ', …' : ''}`);
 }
+
+console.log('\nThe on-call query set (tests/fixtures/search-queries.ts), every engine:');
+for (const engine of engines) console.log(`${engine.name.padEnd(40)} ${summary(evaluate((query) => engine.query(query, 10)))}`);
+printQuality(engines[0]!.name, (query) => engines[0]!.query(query, 10));
