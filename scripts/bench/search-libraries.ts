@@ -22,6 +22,7 @@ import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
 import { search } from '../../src/search/engine.ts';
+import { loadVocabulary } from '../../src/search/synonyms.ts';
 import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
 import { shippedSearchDocuments } from '../../tests/helpers/search-documents.ts';
 import { printQuality, summary } from './search-quality.ts';
@@ -29,6 +30,7 @@ import { evaluate } from '../../tests/helpers/search-evaluation.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const REPEAT = 20;
+const vocabulary = loadVocabulary(ROOT);
 
 interface Engine {
   name: string;
@@ -59,7 +61,7 @@ function miniSearch(name: string, options: typeof INDEX_OPTIONS, useShippedQuery
     },
     query(query, limit) {
       if (!index) return [];
-      if (useShippedQuery) return search(index, query, limit).map((hit) => hit.id);
+      if (useShippedQuery) return search(index, query, limit, vocabulary).map((hit) => hit.id);
       return index
         .search(query, { boost: BOOST, prefix: true, fuzzy: 0.2, boostDocument: (_id, _t, stored) => (stored?.['type'] === 'runbook' ? RUNBOOK_BOOST : 1) })
         .slice(0, limit)

@@ -1,5 +1,5 @@
-/** The search index chunk written by src/plugins/search-index (a serialized MiniSearch index). */
+/** The search index chunk written by src/plugins/search-index: a serialised MiniSearch index and the vocabulary. */
 declare module '@generated/search-index/default/search-index.json' {
-  const index: Record<string, unknown>;
-  export default index;
+  const chunk: import('./engine.ts').IndexChunk;
+  export default chunk;
 }

@@ -7,15 +7,20 @@ import { useEffect, useMemo, useState } from 'react';
 import type MiniSearch from 'minisearch';
 import type { SearchDocument } from './fields.ts';
 import type { Hit } from './engine.ts';
+import type { Vocabulary } from './query.ts';
 
-type Loaded = { index: MiniSearch<SearchDocument>; search: (index: MiniSearch<SearchDocument>, query: string) => Hit[] };
+type Loaded = { index: MiniSearch<SearchDocument>; search: (query: string) => Hit[] };
 
 let loading: Promise<Loaded> | undefined;
 
 /** Starts loading the index (idempotent). Call it when the user shows intent, e.g. on focus. */
 export function preloadSearchIndex(): Promise<Loaded> {
   loading ??= Promise.all([import('./engine.ts'), import('@generated/search-index/default/search-index.json')]).then(
-    ([engine, data]) => ({ index: engine.loadIndex(data.default), search: engine.search }),
+    ([engine, data]) => {
+      const index = engine.loadIndex(data.default.index);
+      const vocabulary: Vocabulary = data.default.vocabulary;
+      return { index, search: (query: string) => engine.search(index, query, 10, vocabulary) };
+    },
   );
   return loading;
 }
@@ -36,6 +41,6 @@ export function useHandbookSearch(query: string, enabled = true): SearchState {
       live = false;
     };
   }, [enabled, loaded]);
-  const hits = useMemo(() => (loaded ? loaded.search(loaded.index, query) : []), [loaded, query]);
+  const hits = useMemo(() => (loaded ? loaded.search(query) : []), [loaded, query]);
   return { status: failed ? 'error' : loaded ? 'ready' : 'loading', hits, documents: loaded?.index.documentCount ?? 0 };
 }

@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 
 export default defineCheck({
   id: 'file/unexpected',
-  description: 'docs/ holds only Markdown docs, images, tags.yml and sidebar metadata.',
+  description: 'docs/ holds only Markdown docs, images, tags.yml, search-synonyms.yml and sidebar metadata.',
   severity: 'warning',
   docs: {
     why:

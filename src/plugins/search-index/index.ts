@@ -1,7 +1,7 @@
 /**
  * search-index: builds the offline full-text search index once per build, from the same Markdown
  * the site renders (body text, headings, code blocks, and the frontmatter's runbook id, alerts,
- * symptoms and services), and hands it to the browser as a lazily loaded chunk:
+ * symptoms and services) with the search vocabulary (docs/search-synonyms.yml), and hands it to the browser as a lazily loaded chunk:
  * `import('@generated/search-index/default/search-index.json')` (see src/search/useHandbookSearch.ts).
  * No external service, nothing fetched at query time; the PWA precaches the chunk like any other.
  *
@@ -16,6 +16,8 @@ import type { LoadedContent } from '@docusaurus/plugin-content-docs';
 import { parseMarkdown } from '../../../scripts/validate/engine/parse.ts';
 import { INDEX_OPTIONS, type SearchDocument } from '../../search/fields.ts';
 import { toSearchDocument } from '../../search/documents.ts';
+import type { IndexChunk } from '../../search/engine.ts';
+import { loadVocabulary } from '../../search/synonyms.ts';
 import { servedPath } from '../doc-index/index.ts';
 
 export const PLUGIN_NAME = 'search-index';
@@ -41,7 +43,10 @@ export default function searchIndexPlugin(context: LoadContext): Plugin<void> {
       }
       const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
       index.addAll(documents);
-      json = JSON.stringify(index);
+      // The vocabulary (docs/search-synonyms.yml, validated here: a bad entry fails the build) goes
+      // in the same chunk, so that the first query needs one download.
+      const chunk: IndexChunk = { index: index.toJSON() as unknown as Record<string, unknown>, vocabulary: loadVocabulary(context.siteDir) };
+      json = JSON.stringify(chunk);
       await actions.createData(INDEX_FILE, json);
     },
 
