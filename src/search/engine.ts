@@ -56,7 +56,7 @@ export const TIE_BREAK = 0.05;
 /** Types in the order they win ties; others count as 0. */
 export const TYPE_ORDER = ['guide', 'reference', 'incident', 'checklist', 'reference-card', 'deployment', 'procedure', 'rollback', 'troubleshooting', 'runbook'];
 /** Types an error string, alert name or id prefers. */
-const ERROR_TYPES = ['runbook', 'troubleshooting'];
+export const ERROR_TYPES = ['runbook', 'troubleshooting'];
 
 /** A page's path under docs/ without extension, from a served URL or a file path. */
 export const pageOf = (id: string) => id.replace(/^.*?\bdocs\//, '').replace(/\.mdx?$/, '').replace(/\/$/, '').replace(/^\/+/, '') || 'index';
@@ -83,7 +83,8 @@ function groupResults(index: MiniSearch<SearchDocument>, group: Analysis['groups
 
 const lines = (value: unknown) => String(value ?? '').split('\n').filter(Boolean);
 
-function phraseMatch(result: SearchResult, phrase: string | undefined): boolean {
+/** Whether a stored symptom or alert matches the query's phrase whole. */
+export function phraseMatch(result: Record<string, unknown>, phrase: string | undefined): boolean {
   if (!phrase) return false;
   for (const entry of [...lines(result['symptoms']), ...lines(result['alerts'])]) {
     const norm = normalise(entry);
@@ -107,7 +108,8 @@ const overlap = (text: string, tokens: Map<string, number>) => {
   return score;
 };
 
-function snippetOf(result: SearchResult, analysis: Analysis): { snippet?: Snippet; anchor?: string } {
+/** The snippet of a result (its stored fields) for the query, and the anchor it links to. */
+export function snippetOf(result: Record<string, unknown>, analysis: Analysis): { snippet?: Snippet; anchor?: string } {
   const tokens = queryTokens(analysis);
   const sections = lines(result['sections']).map((line) => {
     const [anchor = '', heading = '', command = ''] = line.split('\t');
