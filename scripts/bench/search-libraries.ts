@@ -1,12 +1,16 @@
 /**
- * npm run bench:search — why the site's search is MiniSearch with our own plugin: the candidate
- * engines indexed over the same documents (the shipped docs, as src/plugins/search-index builds
- * them: body, code blocks, ids, alerts, symptoms) and asked the same 38 on-call scenarios as
- * the regression test (tests/fixtures/search-scenarios.ts). For each: build time, serialised index size (raw, gzip),
- * mean query time and the top-3 hit rate.
+ * npm run bench:search — search engines and the shipped ranking on the shipped docs: the candidate
+ * engines indexed over the same documents (as src/plugins/search-index builds them: body, code
+ * blocks, ids, alerts, symptoms) and asked the 38 on-call scenarios of the regression test
+ * (tests/fixtures/search-scenarios.ts): build time, serialised index size (raw, gzip), mean query
+ * time, top-3 hits. Then the on-call query set (tests/fixtures/search-queries.ts, 288 queries):
+ * top-1, top-3 and MRR for every engine, and per category and half for our ranking, over one
+ * MiniSearch file and over the sharded index the site ships (`--misses` lists the tuning half's
+ * misses). Index size and speed at 1,000 and 10,000 docs: npm run bench:search-scale.
  *
- * - MiniSearch, as shipped: identifier-aware tokenizer (`CrashLoopBackOff`, `RB-007`, `a.b:c`),
- *   field boosts, runbooks first, prefix + typo tolerance in long words (src/search).
+ * - MiniSearch with our ranking (src/search/engine.ts): identifier-aware tokenizer
+ *   (`CrashLoopBackOff`, `RB-007`, `a.b:c`), field boosts, synonyms, intents, phrase match,
+ *   page type as tie-breaker, prefix + typo tolerance in long words.
  * - MiniSearch with its default tokenizer and the same boosts: what the tokenizer is worth.
  * - lunr 2 (the engine of @easyops-cn/docusaurus-search-local), its default English pipeline
  *   (stemmer, stop words), the same field boosts, trailing wildcards.
@@ -23,6 +27,8 @@ import MiniSearch from 'minisearch';
 import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
 import { search } from '../../src/search/engine.ts';
 import { loadVocabulary } from '../../src/search/synonyms.ts';
+import { buildShards, shardCount, ShardedIndex } from '../../src/search/sharded.ts';
+import { QUERIES } from '../../tests/fixtures/search-queries.ts';
 import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
 import { shippedSearchDocuments } from '../../tests/helpers/search-documents.ts';
 import { printQuality, summary } from './search-quality.ts';
@@ -132,7 +138,7 @@ function flexEngine(): Engine {
 const docs = shippedSearchDocuments(ROOT);
 for (const doc of docs) byId.set(doc.id, doc);
 const engines: Engine[] = [
-  miniSearch('MiniSearch, as shipped', INDEX_OPTIONS, true),
+  miniSearch('MiniSearch, one file (our ranking)', INDEX_OPTIONS, true),
   miniSearch('MiniSearch, default tokenizer', { fields: [...INDEXED], storeFields: [...STORED] }, false),
   lunrEngine(),
   flexEngine(),
@@ -166,3 +172,10 @@ for (const engine of engines) {
 console.log('\nThe on-call query set (tests/fixtures/search-queries.ts), every engine:');
 for (const engine of engines) console.log(`${engine.name.padEnd(40)} ${summary(evaluate((query) => engine.query(query, 10)))}`);
 printQuality(engines[0]!.name, (query) => engines[0]!.query(query, 10));
+
+// The shipped design: the same ranking over the sharded index (src/search/sharded.ts).
+const files = buildShards(docs, vocabulary, shardCount(docs.length));
+const sharded = new ShardedIndex(async (path) => files.get(path));
+const answers = new Map<string, string[]>();
+for (const { query } of QUERIES) answers.set(query, (await sharded.search(query, 10)).map((hit) => hit.id));
+printQuality('Sharded index, as shipped (src/search/sharded.ts)', (query) => answers.get(query) ?? []);

@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/fields.ts';
-import { buildShards } from '../../src/search/sharded.ts';
+import { buildShards, shardCount, ShardedIndex } from '../../src/search/sharded.ts';
 import { loadVocabulary } from '../../src/search/synonyms.ts';
 import { CATEGORIES, QUERIES } from '../../tests/fixtures/search-queries.ts';
 import { launchBrowser } from '../../tests/e2e/site.ts';
@@ -53,8 +53,6 @@ function writeJson(path: string, data: unknown) {
   writeFileSync(path, JSON.stringify(data));
 }
 
-/** Shards: about one per 40 documents, between 32 and 1,024. */
-const shardCount = (documents: number) => Math.min(1024, Math.max(32, 2 ** Math.round(Math.log2(documents / 40))));
 
 async function buildSite(name: string, docs: SearchDocument[], withRawPagefind: boolean): Promise<{ dir: string; times: Record<string, number> }> {
   const dir = join(WORK, name);
@@ -156,6 +154,35 @@ async function measure(dir: string, designs: string[]): Promise<Measured[]> {
   return out;
 }
 
+/**
+ * Cold payload of each query on its own (empty cache) for the sharded design, from the files it
+ * fetches (gzip): the data only, the engine chunk comes on top. Median, p95 and max over the set.
+ */
+async function shardedColdPayloads(dir: string): Promise<{ median: number; p95: number; max: number; worst: string }> {
+  const parsed = new Map<string, unknown>();
+  const gzipped = new Map<string, number>();
+  const file = (p: string) => {
+    if (!parsed.has(p)) {
+      const raw = readFileSync(join(dir, 'sharded', p));
+      parsed.set(p, JSON.parse(raw.toString('utf8')));
+      gzipped.set(p, gzipSync(raw).length);
+    }
+    return parsed.get(p);
+  };
+  const sizes: Array<[number, string]> = [];
+  for (const { query } of QUERIES) {
+    const touched = new Set<string>();
+    const index = new ShardedIndex(async (p) => {
+      touched.add(p);
+      return file(p);
+    });
+    await index.search(query, 10);
+    sizes.push([[...touched].reduce((sum, p) => sum + gzipped.get(p)!, 0), query]);
+  }
+  sizes.sort((a, b) => a[0] - b[0]);
+  return { median: sizes[Math.floor(sizes.length / 2)]![0], p95: sizes[Math.floor(sizes.length * 0.95)]![0], max: sizes.at(-1)![0], worst: sizes.at(-1)![1] };
+}
+
 const DESIGN_NAMES: Record<string, string> = {
   minisearch: 'MiniSearch, as shipped (one file)',
   sharded: 'Sharded (term prefix)',
@@ -194,6 +221,8 @@ for (const [name, root] of trees) {
       `${`${name} (${docs.length})`.padEnd(18)} ${DESIGN_NAMES[m.design]!.padEnd(34)} ${`${((times[m.design] ?? 0) / 1000).toFixed(1)} s`.padStart(8)} ${kb(m.firstBytes).padStart(18)} ${`${m.firstMs.toFixed(0)} ms`.padStart(10)} ${`${m.median.toFixed(1)} ms`.padStart(8)} ${`${m.p95.toFixed(1)} ms`.padStart(8)} ${kb(m.totalBytes).padStart(15)}  ${quality}`,
     );
   }
+  const cold = await shardedColdPayloads(dir);
+  console.log(`${''.padEnd(18)} sharded, each query alone from an empty cache (index data, gzip): median ${kb(cold.median)}, p95 ${kb(cold.p95)}, max ${kb(cold.max)} (${JSON.stringify(cold.worst)})`);
   if (perCategory.length > 0) console.log(`\n  top-3 per category on the shipped docs (both halves):\n${perCategory.map((l) => `  ${l}`).join('\n')}\n`);
 }
 

@@ -1,5 +1,5 @@
-/** The search index chunk written by src/plugins/search-index: a serialised MiniSearch index and the vocabulary. */
-declare module '@generated/search-index/default/search-index.json' {
-  const chunk: import('./engine.ts').IndexChunk;
-  export default chunk;
+/** The search index chunks written by src/plugins/search-index: the sharded index of src/search/sharded.ts. */
+declare module '@generated/search-index/default/meta.json' {
+  const meta: import('./sharded.ts').ShardMeta;
+  export default meta;
 }

@@ -15,11 +15,14 @@
  * query time.
  */
 import { BOOST, INDEXED, STORED, type SearchDocument } from './fields.ts';
-import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, pageOf, phraseMatch, snippetOf, type Hit } from './engine.ts';
+import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, pageOf, phraseMatch, snippetOf, type Hit } from './rank.ts';
 import { analyse, type Vocabulary } from './query.ts';
 import { tokenize } from './tokenize.ts';
 
 export const STORE_CHUNK = 32;
+
+/** Shards: about one per 40 documents, between 32 and 1,024. */
+export const shardCount = (documents: number) => Math.min(1024, Math.max(32, 2 ** Math.round(Math.log2(documents / 40))));
 
 export interface ShardMeta {
   documents: number;
@@ -163,8 +166,11 @@ export class ShardedIndex {
     const loaded = new Map<number, Shard>();
     await Promise.all([...new Set([...tokens].map((t) => shardOf(t, meta.shards)))].map(async (n) => loaded.set(n, await this.shard(n))));
 
-    /** Impact of one query token per document: exact term, plus prefix matches (three letters or more). */
+    /** Impact of one query token per document: exact term, plus prefix and typo matches. Memoised per query (alternatives share tokens). */
+    const memo = new Map<string, Map<number, number>>();
     const tokenScores = (token: string): Map<number, number> => {
+      const known = memo.get(token);
+      if (known) return known;
       const shard = loaded.get(shardOf(token, meta.shards))!;
       const scores = new Map<number, number>();
       const add = (list: number[], weight: number) => {
@@ -188,6 +194,7 @@ export class ShardedIndex {
           }
         }
       }
+      memo.set(token, scores);
       return scores;
     };
 

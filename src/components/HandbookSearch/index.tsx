@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import { useHistory } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { DocIndexData } from '../../plugins/doc-index/index.ts';
-import type { Hit } from '../../search/engine.ts';
+import type { Hit } from '../../search/rank.ts';
 import { preloadSearchIndex, useHandbookSearch } from '../../search/useHandbookSearch.ts';
 import styles from './styles.module.css';
 
