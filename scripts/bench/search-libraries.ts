@@ -16,9 +16,9 @@
  *   (stemmer, stop words), the same field boosts, trailing wildcards.
  * - FlexSearch 0.8, one `Index` per field (`tokenize: 'forward'`), ranks merged with the same boosts.
  *
- * Pagefind is not in the table: it indexes the built HTML with a native binary and answers in the
- * browser from its own fragment files, so there is no like-for-like in-process measurement; it
- * also cannot index frontmatter fields that are not rendered (symptoms) without template changes.
+ * Pagefind is not in this table: it indexes HTML with a native binary and answers in the browser
+ * from its own files, so it is measured in Chromium by npm run bench:search-scale, with the
+ * sharded index and this MiniSearch file.
  */
 import { gzipSync } from 'node:zlib';
 import FlexSearch from 'flexsearch';

@@ -166,19 +166,25 @@ export class ShardedIndex {
     const loaded = new Map<number, Shard>();
     await Promise.all([...new Set([...tokens].map((t) => shardOf(t, meta.shards)))].map(async (n) => loaded.set(n, await this.shard(n))));
 
+    // Scores are dense arrays over document numbers, with the list of documents set: at 10,000
+    // documents a common term has 10,000 postings, and Maps cost several times more than arrays.
+    const n = meta.documents;
+    type Scores = { score: Float32Array; docs: number[] };
     /** Impact of one query token per document: exact term, plus prefix and typo matches. Memoised per query (alternatives share tokens). */
-    const memo = new Map<string, Map<number, number>>();
-    const tokenScores = (token: string): Map<number, number> => {
+    const memo = new Map<string, Scores>();
+    const tokenScores = (token: string): Scores => {
       const known = memo.get(token);
       if (known) return known;
       const shard = loaded.get(shardOf(token, meta.shards))!;
-      const scores = new Map<number, number>();
+      const result: Scores = { score: new Float32Array(n), docs: [] };
       const add = (list: number[], weight: number) => {
         let doc = 0;
         for (let i = 0; i < list.length; i += 2) {
           doc += list[i]!;
           const value = (list[i + 1]! / 10) * weight;
-          if ((scores.get(doc) ?? 0) < value) scores.set(doc, value);
+          const old = result.score[doc]!;
+          if (old === 0) result.docs.push(doc);
+          if (old < value) result.score[doc] = value;
         }
       };
       if (shard[token]) add(shard[token], 1);
@@ -194,54 +200,66 @@ export class ShardedIndex {
           }
         }
       }
-      memo.set(token, scores);
-      return scores;
+      memo.set(token, result);
+      return result;
     };
 
-    const total = new Map<number, { score: number; groups: number }>();
+    const totalScore = new Float32Array(n);
+    const totalGroups = new Uint8Array(n);
+    const touched: number[] = [];
     for (const group of analysis.groups) {
-      const best = new Map<number, number>();
+      const best = new Float32Array(n);
+      const bestDocs: number[] = [];
       for (const alternative of group) {
         const perToken = tokenize(alternative.text).map(tokenScores);
         if (perToken.length === 0) continue;
-        const [first, ...rest] = perToken.sort((x, y) => x.size - y.size);
-        for (const [doc, score] of first!) {
-          let sum = score;
+        const [first, ...rest] = perToken.sort((x, y) => x.docs.length - y.docs.length);
+        for (const doc of first!.docs) {
+          let sum = first!.score[doc]!;
           let all = true;
           for (const other of rest) {
-            const s = other.get(doc);
-            if (s === undefined) {
+            const s = other.score[doc]!;
+            if (s === 0) {
               all = false;
               break;
             }
             sum += s;
           }
-          if (all && (best.get(doc) ?? 0) < sum * alternative.weight) best.set(doc, sum * alternative.weight);
+          if (!all) continue;
+          const value = sum * alternative.weight;
+          if (best[doc] === 0) bestDocs.push(doc);
+          if (best[doc]! < value) best[doc] = value;
         }
       }
-      for (const [doc, score] of best) {
-        const entry = total.get(doc);
-        if (entry) {
-          entry.score += score;
-          entry.groups++;
-        } else total.set(doc, { score, groups: 1 });
+      for (const doc of bestDocs) {
+        if (totalGroups[doc] === 0) touched.push(doc);
+        totalScore[doc] += best[doc]!;
+        totalGroups[doc]++;
       }
     }
     const forced = analysis.runbookId !== undefined ? meta.runbookIds[analysis.runbookId] : undefined;
-    if (forced !== undefined && !total.has(forced)) total.set(forced, { score: 0, groups: 0 });
+    if (forced !== undefined && totalGroups[forced] === 0 && totalScore[forced] === 0) touched.push(forced);
 
     const preferred = analysis.intents.flatMap((name) => (name === 'error' ? [{ types: ERROR_TYPES }] : meta.vocabulary.intents[name] ? [meta.vocabulary.intents[name]] : []));
     const preferredPages = new Set(preferred.flatMap((intent) => (intent.pages ?? []).map((p) => meta.pages[p]).filter((n) => n !== undefined)));
+    // Per type (not per document): the intent's preference and the tie-breaker.
+    const typeFactor = meta.typeNames.map(
+      (type) => (preferred.some((intent) => intent.types?.includes(type)) ? INTENT_BOOST : 1) * (1 + (TIE_BREAK * Math.max(0, TYPE_ORDER.indexOf(type))) / (TYPE_ORDER.length - 1)),
+    );
+    const tieBreak = meta.typeNames.map((type) => 1 + (TIE_BREAK * Math.max(0, TYPE_ORDER.indexOf(type))) / (TYPE_ORDER.length - 1));
     const groupsTotal = Math.max(1, analysis.groups.length);
     const rankOf = (doc: number, relevance: number) => {
-      const type = meta.typeNames[meta.types[doc]!] ?? '';
-      if (preferred.some((intent) => intent.types?.includes(type)) || preferredPages.has(doc)) relevance *= INTENT_BOOST;
-      if (doc === forced) relevance = Number.MAX_SAFE_INTEGER;
-      return relevance * (1 + (TIE_BREAK * Math.max(0, TYPE_ORDER.indexOf(type))) / (TYPE_ORDER.length - 1));
+      if (doc === forced) return Number.MAX_SAFE_INTEGER;
+      const type = meta.types[doc]!;
+      // A preferred page of a type the intent does not prefer: the boost without the type's.
+      return preferredPages.has(doc) && typeFactor[type]! === tieBreak[type]! ? relevance * INTENT_BOOST * tieBreak[type]! : relevance * typeFactor[type]!;
     };
-    const candidates = [...total.entries()]
-      .map(([doc, { score, groups }]) => ({ doc, relevance: score * (groups / groupsTotal) ** 3, complete: groups === groupsTotal }))
-      .map((c) => ({ ...c, rank: rankOf(c.doc, c.relevance) }))
+    const candidates = touched
+      .map((doc) => {
+        const groups = totalGroups[doc]!;
+        const relevance = totalScore[doc]! * (groups / groupsTotal) ** 3;
+        return { doc, relevance, complete: groups === groupsTotal, rank: rankOf(doc, relevance) };
+      })
       .sort((x, y) => y.rank - x.rank)
       // The phrase boost needs stored symptoms: it reorders the leading candidates only.
       .slice(0, Math.max(limit * 2, 20));
