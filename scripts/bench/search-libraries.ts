@@ -1,20 +1,24 @@
 /**
- * npm run bench:search — why the site's search is MiniSearch with our own plugin: the candidate
- * engines indexed over the same documents (the shipped docs, as src/plugins/search-index builds
- * them: body, code blocks, ids, alerts, symptoms) and asked the same 38 on-call scenarios as
- * the regression test (tests/fixtures/search-scenarios.ts). For each: build time, serialised index size (raw, gzip),
- * mean query time and the top-3 hit rate.
+ * npm run bench:search — search engines and the shipped ranking on the shipped docs: the candidate
+ * engines indexed over the same documents (as src/plugins/search-index builds them: body, code
+ * blocks, ids, alerts, symptoms) and asked the 38 on-call scenarios of the regression test
+ * (tests/fixtures/search-scenarios.ts): build time, serialised index size (raw, gzip), mean query
+ * time, top-3 hits. Then the on-call query set (tests/fixtures/search-queries.ts, 288 queries):
+ * top-1, top-3 and MRR for every engine, and per category and half for our ranking, over one
+ * MiniSearch file and over the sharded index the site ships (`--misses` lists the tuning half's
+ * misses). Index size and speed at 1,000 and 10,000 docs: npm run bench:search-scale.
  *
- * - MiniSearch, as shipped: identifier-aware tokenizer (`CrashLoopBackOff`, `RB-007`, `a.b:c`),
- *   field boosts, runbooks first, prefix + typo tolerance in long words (src/search).
+ * - MiniSearch with our ranking (src/search/engine.ts): identifier-aware tokenizer
+ *   (`CrashLoopBackOff`, `RB-007`, `a.b:c`), field boosts, synonyms, intents, phrase match,
+ *   page type as tie-breaker, prefix + typo tolerance in long words.
  * - MiniSearch with its default tokenizer and the same boosts: what the tokenizer is worth.
  * - lunr 2 (the engine of @easyops-cn/docusaurus-search-local), its default English pipeline
  *   (stemmer, stop words), the same field boosts, trailing wildcards.
  * - FlexSearch 0.8, one `Index` per field (`tokenize: 'forward'`), ranks merged with the same boosts.
  *
- * Pagefind is not in the table: it indexes the built HTML with a native binary and answers in the
- * browser from its own fragment files, so there is no like-for-like in-process measurement; it
- * also cannot index frontmatter fields that are not rendered (symptoms) without template changes.
+ * Pagefind is not in this table: it indexes HTML with a native binary and answers in the browser
+ * from its own files, so it is measured in Chromium by npm run bench:search-scale, with the
+ * sharded index and this MiniSearch file.
  */
 import { gzipSync } from 'node:zlib';
 import FlexSearch from 'flexsearch';
@@ -22,11 +26,17 @@ import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { SCENARIOS } from '../../tests/fixtures/search-scenarios.ts';
 import { search } from '../../src/search/engine.ts';
+import { loadVocabulary } from '../../src/search/synonyms.ts';
+import { buildShards, shardCount, ShardedIndex } from '../../src/search/sharded.ts';
+import { QUERIES } from '../../tests/fixtures/search-queries.ts';
 import { BOOST, INDEX_OPTIONS, INDEXED, RUNBOOK_BOOST, STORED, type SearchDocument } from '../../src/search/fields.ts';
 import { shippedSearchDocuments } from '../../tests/helpers/search-documents.ts';
+import { printQuality, summary } from './search-quality.ts';
+import { evaluate } from '../../tests/helpers/search-evaluation.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const REPEAT = 20;
+const vocabulary = loadVocabulary(ROOT);
 
 interface Engine {
   name: string;
@@ -57,7 +67,7 @@ function miniSearch(name: string, options: typeof INDEX_OPTIONS, useShippedQuery
     },
     query(query, limit) {
       if (!index) return [];
-      if (useShippedQuery) return search(index, query, limit).map((hit) => hit.id);
+      if (useShippedQuery) return search(index, query, limit, vocabulary).map((hit) => hit.id);
       return index
         .search(query, { boost: BOOST, prefix: true, fuzzy: 0.2, boostDocument: (_id, _t, stored) => (stored?.['type'] === 'runbook' ? RUNBOOK_BOOST : 1) })
         .slice(0, limit)
@@ -128,7 +138,7 @@ function flexEngine(): Engine {
 const docs = shippedSearchDocuments(ROOT);
 for (const doc of docs) byId.set(doc.id, doc);
 const engines: Engine[] = [
-  miniSearch('MiniSearch, as shipped', INDEX_OPTIONS, true),
+  miniSearch('MiniSearch, one file (our ranking)', INDEX_OPTIONS, true),
   miniSearch('MiniSearch, default tokenizer', { fields: [...INDEXED], storeFields: [...STORED] }, false),
   lunrEngine(),
   flexEngine(),
@@ -158,3 +168,14 @@ for (const engine of engines) {
   );
   if (misses.length > 0) console.log(`${''.padEnd(40)} missed: ${misses.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}${misses.length > 6 ? ', …' : ''}`);
 }
+
+console.log('\nThe on-call query set (tests/fixtures/search-queries.ts), every engine:');
+for (const engine of engines) console.log(`${engine.name.padEnd(40)} ${summary(evaluate((query) => engine.query(query, 10)))}`);
+printQuality(engines[0]!.name, (query) => engines[0]!.query(query, 10));
+
+// The shipped design: the same ranking over the sharded index (src/search/sharded.ts).
+const files = buildShards(docs, vocabulary, shardCount(docs.length));
+const sharded = new ShardedIndex(async (path) => files.get(path));
+const answers = new Map<string, string[]>();
+for (const { query } of QUERIES) answers.set(query, (await sharded.search(query, 10)).map((hit) => hit.id));
+printQuality('Sharded index, as shipped (src/search/sharded.ts)', (query) => answers.get(query) ?? []);

@@ -20,10 +20,12 @@ export interface SearchDocument {
   headings?: string;
   body?: string;
   code?: string;
+  /** One line per section (level 2 and deeper): `anchor<TAB>heading<TAB>first command`. */
+  sections?: string;
 }
 
 export const INDEXED = ['runbook_id', 'title', 'alerts', 'symptoms', 'headings', 'services', 'description', 'body', 'code'] as const;
-export const STORED = ['title', 'type', 'runbook_id', 'severity', 'services', 'owner', 'description', 'alerts', 'symptoms'] as const;
+export const STORED = ['title', 'type', 'runbook_id', 'severity', 'services', 'owner', 'description', 'alerts', 'symptoms', 'sections'] as const;
 
 /** An exact id or alert name beats a symptom, which beats a title word, which beats body text. */
 export const BOOST: Record<(typeof INDEXED)[number], number> = {
@@ -38,7 +40,10 @@ export const BOOST: Record<(typeof INDEXED)[number], number> = {
   body: 1,
 };
 
-/** Runbooks rank above other pages for the same match. */
+/**
+ * The former page-type multiplier (runbooks ×3), kept for the other engines of bench:search. The
+ * shipped ranking uses the page type as a tie-breaker instead (src/search/engine.ts).
+ */
 export const RUNBOOK_BOOST = 3;
 
 export const INDEX_OPTIONS: Options<SearchDocument> = {
@@ -53,8 +58,8 @@ export const SEARCH_OPTIONS: SearchOptions = {
   processTerm: (term) => term.toLowerCase(),
   boost: BOOST,
   combineWith: 'AND',
-  prefix: true,
+  // Prefixes from three letters (`replic` finds `replication`; `i` or `do` find nothing extra).
+  prefix: (term) => term.length >= 3,
   // Typos in long words only: `kubctl` finds `kubectl`, `rb-007` never finds `rb-001`.
   fuzzy: (term) => (term.length >= 6 && !/\d/.test(term) ? 0.2 : false),
-  boostDocument: (_id, _term, stored) => (stored?.['type'] === 'runbook' ? RUNBOOK_BOOST : 1),
 };

@@ -1,5 +1,5 @@
-/** The search index chunk written by src/plugins/search-index (a serialized MiniSearch index). */
-declare module '@generated/search-index/default/search-index.json' {
-  const index: Record<string, unknown>;
-  export default index;
+/** The search index chunks written by src/plugins/search-index: the sharded index of src/search/sharded.ts. */
+declare module '@generated/search-index/default/meta.json' {
+  const meta: import('./sharded.ts').ShardMeta;
+  export default meta;
 }

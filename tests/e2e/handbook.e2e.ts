@@ -154,8 +154,11 @@ describe('search', () => {
     if (typeof doc.frontmatter['severity'] === 'string') expect(text).toContain(doc.frontmatter['severity']);
     for (const service of (doc.frontmatter['services'] as string[] | undefined) ?? []) expect(text).toContain(service);
 
+    // The result shows the symptom that matched and opens the runbook at its Symptoms section.
+    expect(text).toContain(symptom);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${origin}${entry.permalink}`);
+    await page.waitForURL((url) => url.pathname === entry.permalink);
+    expect(new URL(page.url()).hash).toBe('#symptoms');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(doc.frontmatter['title']);
     await page.close();
   });
@@ -196,17 +199,17 @@ describe('search', () => {
     await page.close();
   });
 
-  test('runbooks rank above other pages', async () => {
-    const entries = readDocIndex().entries;
-    const service = entries.find((e) => e.runbook_id && e.services?.length)?.services?.[0];
-    expect(service, 'a runbook with services').toBeDefined();
+  test('a task question finds the task page and opens it at the section that answers it', async () => {
     const page = await open(BASE_PATH);
-    await searchBox(page).fill(service!);
+    await searchBox(page).fill('how do I scale down');
     await expect.poll(() => options(page).count()).toBeGreaterThan(0);
-    const texts = await options(page).allTextContents();
-    const isRunbook = texts.map((t) => /^RB-\d{3}/.test(t.trim()));
-    // A service name matches runbooks and other pages alike: runbooks come first.
-    expect(isRunbook.slice(0, 3)).toEqual([true, true, true]);
+    const first = options(page).first();
+    // The section heading and its first command are shown under the title.
+    expect(await first.textContent()).toMatch(/procedure.*§ Scale down/s);
+    const target = await first.getAttribute('data-href');
+    expect(target).toMatch(/\/tasks\/scaling#scale-down$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}${target}`);
     await page.close();
   });
 });

@@ -43,6 +43,7 @@ const USED_BY_NAME: Record<string, string> = {
   eslint: '`npm run lint`',
   'tree-sitter-bash': 'its .wasm grammar is loaded by path (scripts/validate/commands/parse.ts)',
   'markdownlint-cli2': 'anchor tool of bench:validate (its CLI)',
+  pagefind: 'its binary, compared in bench:search-scale',
   'remark-cli': 'anchor tool of bench:validate (its CLI, with the same .remarkrc.js)',
   '@withfig/autocomplete': 'its specs are loaded by path (scripts/validate/commands/specs.ts)',
 };

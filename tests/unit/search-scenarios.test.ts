@@ -11,6 +11,7 @@ import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/fields.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { SCENARIOS } from '../fixtures/search-scenarios.ts';
 import { shippedSearchDocuments } from '../helpers/search-documents.ts';
+import { loadVocabulary } from '../../src/search/synonyms.ts';
 
 function buildIndex(): MiniSearch<SearchDocument> {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
@@ -21,11 +22,12 @@ function buildIndex(): MiniSearch<SearchDocument> {
 
 describe('on-call search scenarios', () => {
   const index = buildIndex();
+  const vocabulary = loadVocabulary(ROOT);
 
   it(`finds the expected runbook in the top 3 for all ${SCENARIOS.length} queries`, () => {
     const misses: string[] = [];
     for (const [query, expected] of SCENARIOS) {
-      const top3 = search(index, query, 3).map((hit) => hit.runbook_id ?? hit.title);
+      const top3 = search(index, query, 3, vocabulary).map((hit) => hit.runbook_id ?? hit.title);
       if (!top3.includes(expected)) misses.push(`"${query}" → expected ${expected}, got [${top3.join(', ')}]`);
     }
     const rate = (SCENARIOS.length - misses.length) / SCENARIOS.length;
@@ -36,12 +38,12 @@ describe('on-call search scenarios', () => {
 
   it('puts a runbook id query first, whatever its spelling', () => {
     for (const query of ['RB-003', 'rb-003', 'RB003', 'rb 003']) {
-      expect(search(index, query, 1)[0]?.runbook_id, query).toBe('RB-003');
+      expect(search(index, query, 1, vocabulary)[0]?.runbook_id, query).toBe('RB-003');
     }
   });
 
   it('finds a page by a fragment of a command inside a code block', () => {
-    const hits = search(index, 'kubectl rollout restart', 10);
+    const hits = search(index, 'kubectl rollout restart', 10, vocabulary);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((hit) => hit.runbook_id === 'RB-003')).toBe(true);
   });
@@ -57,6 +59,6 @@ describe('on-call search scenarios', () => {
   });
 
   it('tolerates a typo in a long word', () => {
-    expect(search(index, 'CrashLopBackOff', 3).map((h) => h.runbook_id)).toContain('RB-003');
+    expect(search(index, 'CrashLopBackOff', 3, vocabulary).map((h) => h.runbook_id)).toContain('RB-003');
   });
 });

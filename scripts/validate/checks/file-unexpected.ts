@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 
 export default defineCheck({
   id: 'file/unexpected',
-  description: 'docs/ holds only Markdown docs, images, tags.yml and sidebar metadata.',
+  description: 'docs/ holds only Markdown docs, images, tags.yml, search-synonyms.yml and sidebar metadata.',
   severity: 'warning',
   messages: {
     unexpected: '{path} is not a Markdown doc, an image or sidebar metadata; Docusaurus ignores it. Move it to static/ or delete it',

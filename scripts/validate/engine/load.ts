@@ -51,7 +51,7 @@ function readData(root: string, files: Record<string, string> = {}): Pick<Projec
 
 /** Files Docusaurus expects beside docs and that are not docs themselves. */
 const ASSET_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.ico']);
-const METADATA_FILES = new Set(['_category_.json', '_category_.yml', '_category_.yaml', 'tags.yml']);
+const METADATA_FILES = new Set(['_category_.json', '_category_.yml', '_category_.yaml', 'tags.yml', 'search-synonyms.yml']);
 
 function isDocCandidate(name: string): boolean {
   if (METADATA_FILES.has(name)) return false;

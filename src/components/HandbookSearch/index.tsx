@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import { useHistory } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { DocIndexData } from '../../plugins/doc-index/index.ts';
-import type { Hit } from '../../search/engine.ts';
+import type { Hit } from '../../search/rank.ts';
 import { preloadSearchIndex, useHandbookSearch } from '../../search/useHandbookSearch.ts';
 import styles from './styles.module.css';
 
@@ -62,12 +62,12 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
 
   const open = (hit: Hit | undefined) => {
     if (!hit) return;
-    history.push(hit.id);
+    history.push(hit.href);
     onOpen?.();
   };
 
   const openInNewTab = (hit: Hit) => {
-    window.open(hit.id, '_blank', 'noopener');
+    window.open(hit.href, '_blank', 'noopener');
     onOpen?.();
   };
 
@@ -142,7 +142,7 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
             role="option"
             aria-selected={i === active}
             className={clsx(styles.result, i === active && styles.active)}
-            data-href={hit.id}
+            data-href={hit.href}
             onMouseMove={() => setActive(i)}
             // An option holds no link (no interactive control inside an option, WAI-ARIA combobox
             // pattern): a click opens the page; Ctrl/Cmd/Shift-click and the middle button open it
@@ -170,10 +170,17 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
                   ))}
                 </span>
               )}
-              {hit.matched ? (
+              {hit.snippet ? (
                 <span className={styles.matched}>
-                  <span className={styles.visuallyHidden}>Matches: </span>
-                  <code>{hit.matched}</code>
+                  <span className={styles.visuallyHidden}>{hit.snippet.kind === 'heading' ? 'Section: ' : `Matches ${hit.snippet.kind}: `}</span>
+                  {hit.snippet.kind === 'heading' ? (
+                    <>
+                      <span className={styles.section}>§ {hit.snippet.text}</span>
+                      {hit.snippet.command && <code>{hit.snippet.command}</code>}
+                    </>
+                  ) : (
+                    <code>{hit.snippet.text}</code>
+                  )}
                 </span>
               ) : (
                 <span className={styles.description}>{hit.description}</span>
