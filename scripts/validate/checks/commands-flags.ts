@@ -1,6 +1,7 @@
 import { defineCheck } from '../engine/check.ts';
 import { closest, withHint } from '../engine/suggest.ts';
 import { blocksFor } from '../commands/model.ts';
+import { specOrigin } from '../commands/specs.ts';
 
 export default defineCheck({
   id: 'commands/flags',
@@ -44,7 +45,13 @@ export default defineCheck({
           const candidates = c.interp!.candidates.get(i);
           const word = p.message.match(/`([^`]+)`/)?.[1] ?? '';
           const suggestion = candidates ? closest(word, candidates) : undefined;
-          report(file, a.at(p.start), withHint(p.message, suggestion ? ` Did you mean \`${suggestion}\`?` : ''));
+          const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+          if (p.complete) report(file, a.at(p.start), withHint(p.message, hint));
+          else {
+            // The spec may have gaps here: a warning that says where the list comes from.
+            const gap = p.gap ?? `not in ${specOrigin(c.interp!.tool)}`;
+            report(file, a.at(p.start), withHint(`${p.message} (${gap}; if ${c.interp!.tool} documents it, add it in scripts/validate/commands/overrides.ts)`, hint), { severity: 'warning' });
+          }
         });
       }
     }

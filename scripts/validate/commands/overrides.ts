@@ -5,10 +5,8 @@
  * - kubectl: Fig's spec predates kubectl 1.34: the global flags (`--context`, `--kubeconfig`, …)
  *   are missing and `-n` is not inherited by subcommands; `top pod|node`, `events`, `debug` and a
  *   few newer flags are missing; `--dry-run`, `--cascade` and `--validate` take an optional value.
- * - helm: 3.19 flags missing from Fig's spec; `--dry-run` takes an optional value (client|server).
- * - git: the root accepts any word as an alias; runbooks use no aliases, so a typo of a subcommand
- *   is reported instead of being read as an alias. `rev-parse`, `describe` and common `log`/`show`/
- *   `revert` options are missing from Fig's spec.
+ * - git, helm, curl: their specs are generated from their own documentation (specs/<tool>.json,
+ *   `npm run generate:specs`). Only curl's `--help` is corrected: its subject is optional.
  * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
  *   accepted by every subcommand.
  * - pg_restore: no Fig spec; it shares pg_dump's connection and selection options (reused from
@@ -91,40 +89,8 @@ const PATCHES: Record<string, Patch[]> = {
     { at: ['port-forward'], addOptions: [val('--address')] },
     { at: ['auth', 'can-i'], addOptions: [flag('--list'), flag('-A', '--all-namespaces'), val('--subresource'), flag('-q', '--quiet'), flag('--no-headers')] },
   ],
-  helm: [
-    { at: ['install'], addOptions: [flag('--take-ownership'), flag('--skip-schema-validation'), flag('--hide-notes'), flag('--enable-dns'), val('--labels'), flag('--rollback-on-failure'), flag('--skip-crds')] },
-    {
-      at: ['upgrade'],
-      addOptions: [flag('--take-ownership'), flag('--skip-schema-validation'), flag('--hide-notes'), flag('--reset-then-reuse-values'), flag('--enable-dns'), val('--labels'), flag('--rollback-on-failure')],
-    },
-    { at: ['status'], addOptions: [flag('--show-resources')] },
-    { at: ['uninstall'], addOptions: [val('--cascade'), flag('--ignore-not-found')] },
-    { at: ['history'], addOptions: [] },
-    { at: ['get', 'values'], addOptions: [flag('-a', '--all'), val('-o', '--output'), val('--revision')] },
-    { at: ['get', 'manifest'], addOptions: [val('--revision')] },
-    { at: ['get', 'all'], addOptions: [val('--revision'), val('--template')] },
-    { at: ['rollback'], addOptions: [flag('--rollback-on-failure')] },
-    // `helm get metadata` exists since Helm 3.13.
-    { at: ['get'], addSubcommands: [{ name: 'metadata', options: [val('-o', '--output'), val('--revision')], args: { name: 'RELEASE_NAME' } }] },
-  ],
   // Everything after the script belongs to the script: `node dist/migrate.js down --to 42`.
   node: [{ at: [], set: { parserDirectives: { optionsMustPrecedeArguments: true } } }],
-  git: [
-    { at: [], set: { args: undefined } },
-    {
-      at: [],
-      addSubcommands: [
-        { name: 'rev-parse', options: [optVal('--short'), flag('--abbrev-ref'), flag('--verify'), flag('--show-toplevel'), flag('--git-dir'), flag('-q', '--quiet')], args: { isVariadic: true, isOptional: true } },
-        { name: 'describe', options: [flag('--tags'), flag('--all'), optVal('--abbrev'), flag('--always'), flag('--exact-match'), optVal('--dirty'), flag('--long'), val('--match'), val('--exclude')], args: { isVariadic: true, isOptional: true } },
-      ],
-    },
-    {
-      at: ['log'],
-      addOptions: [flag('--graph'), optVal('--decorate'), flag('--all'), val('--since'), val('--until'), val('--after'), val('--before'), optVal('--format'), optVal('--pretty'), flag('--stat'), flag('--name-only'), flag('--name-status'), flag('--no-merges'), flag('--merges'), flag('--first-parent'), val('--author'), flag('--reverse')],
-    },
-    { at: ['show'], addOptions: [flag('--stat'), flag('--name-only'), flag('--name-status'), optVal('--format'), optVal('--pretty'), flag('--no-patch')] },
-    { at: ['revert'], addOptions: [flag('--no-edit'), flag('--edit'), val('-m', '--mainline'), flag('-n', '--no-commit'), flag('--continue'), flag('--abort'), flag('--skip')] },
-  ],
   aws: [
     {
       at: [],
@@ -140,7 +106,8 @@ const PATCHES: Record<string, Patch[]> = {
 /** Options whose value is optional in the real CLI although Fig's spec requires one. */
 const OPTIONAL_VALUE: Record<string, string[]> = {
   kubectl: ['--dry-run', '--cascade', '--validate', '--all-namespaces'],
-  helm: ['--dry-run'],
+  // curl's option table says `--help` takes a subject; docs/cmdline-opts/help.md: without one it lists the important options.
+  curl: ['--help'],
 };
 
 function findSub(spec: FigSpec, path: string[]): FigSpec | undefined {

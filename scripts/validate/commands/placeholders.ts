@@ -17,8 +17,8 @@ export interface Placeholder {
   end: number;
 }
 
-// `<pod-name>`, `<namespace>`, `<release|revision>`; not `<<EOF`, `<(cmd)`, `< file`.
-const ANGLE = /(?<![<\w])<([A-Za-z][A-Za-z0-9_.:/|-]*)>/g;
+// `<pod-name>`, `<namespace>`, `<release|revision>`, `<values file>`; not `<<EOF`, `<(cmd)`, `< file`.
+const ANGLE = /(?<![<\w])<([A-Za-z][A-Za-z0-9_.:/|-]*(?: [A-Za-z0-9][A-Za-z0-9_.:/|-]*){0,3})>/g;
 const MUSTACHE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
 const ELLIPSIS = /(?<![.\w])\.\.\.(?![.\w/])|…/g;
 

@@ -39,6 +39,14 @@ export interface FigSpec {
   requiresSubcommand?: boolean;
   /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
   looseOptions?: boolean;
+  /**
+   * Generated specs (specs/<tool>.json): true when the node's subcommand and flag lists are the
+   * tool's documented lists. Anything else (Fig specs, local specs) may have gaps: what is not in
+   * the lists is then a warning, not an error.
+   */
+  complete?: boolean;
+  /** Why the node may be incomplete (named in the warning). */
+  gap?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -87,6 +95,28 @@ function requireFig(name: string): FigSpec | null {
 
 setFigLoader(requireFig);
 
+/** Where `spec: generated` tools keep their command trees (written by `npm run generate:specs`). */
+export const GENERATED_SPECS = 'scripts/validate/commands/specs';
+
+/** The generated spec of `tool`, with its source (scripts/specs/generate.ts writes them). */
+export function generatedSpec(tool: string): FigSpec | null {
+  try {
+    const data = JSON.parse(readFileSync(join(here, 'specs', `${tool}.json`), 'utf8')) as { spec: FigSpec };
+    return data.spec;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a tool's spec comes from, for messages about its gaps. */
+export function specOrigin(tool: string): string {
+  const entry = toolbox.tools[tool];
+  if (!entry) return 'no spec';
+  if (entry.spec === 'generated') return `${GENERATED_SPECS}/${tool}.json`;
+  if (entry.spec === 'local') return 'the local spec in scripts/validate/commands/overrides.ts';
+  return `the @withfig/autocomplete spec \`${entry.spec}\`, which may lag ${tool} ${entry.version}`;
+}
+
 const specs = new Map<string, FigSpec | null>();
 
 /** The spec a tool is checked with, or null when its flags are not checked (`spec: none`). */
@@ -95,7 +125,7 @@ export function specFor(tool: string): FigSpec | null {
   const entry = toolbox.tools[tool];
   let spec: FigSpec | null = null;
   if (entry && entry.spec !== 'none') {
-    const base = entry.spec === 'local' ? (LOCAL_SPECS[tool]?.() ?? null) : requireFig(entry.spec);
+    const base = entry.spec === 'generated' ? generatedSpec(tool) : entry.spec === 'local' ? (LOCAL_SPECS[tool]?.() ?? null) : requireFig(entry.spec);
     spec = base ? applyOverrides(tool, base, requireFig) : null;
   }
   specs.set(tool, spec);
@@ -126,7 +156,7 @@ export interface Interpretation {
   positionals: Word[];
   /** Words after `--` (kubectl exec … -- cmd). */
   afterDashes: Word[];
-  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value' }>;
+  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value'; complete: boolean; gap?: string }>;
 }
 
 const takesValue = (o: FigOption) => {
@@ -214,7 +244,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         const next = words[i + 1];
         const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
         if (!next || nextIsFlag) {
-          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value' });
+          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value', complete: node.complete === true, gap: node.gap });
           out.options.push({ option: opt, written: name, word: w });
         } else {
           out.options.push({ option: opt, written: name, word: w, value: next });
@@ -245,7 +275,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         }
         if (ok) continue;
       }
-      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag' });
+      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag', complete: node.complete === true, gap: node.gap });
       out.candidates.set(out.problems.length - 1, allNames());
       continue;
     }
@@ -259,7 +289,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       continue;
     }
     if (subs.length > 0 && !sawPositional && !hasArgs(node) && !w.open) {
-      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand' });
+      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', complete: node.complete === true, gap: node.gap });
       out.candidates.set(out.problems.length - 1, subs.flatMap((s) => names(s.name)));
       // Nothing after an unknown subcommand can be checked.
       return out;
