@@ -2,7 +2,8 @@
  * git's command tree from its own documentation: the commands of `command-list.txt`, and for each
  * command the options of `Documentation/git-<cmd>.adoc` (with its `include::`s, evaluated under the
  * command's `ifdef::git-<cmd>[]` attributes as the man page build does), subcommands from the
- * SYNOPSIS and COMMANDS sections, and the global options of `Documentation/git.adoc`.
+ * SYNOPSIS and COMMANDS sections, and the global options of `Documentation/git.adoc`; plus the
+ * aliases git's option parser adds without documenting them (`OPT_ALIAS` in `builtin/<cmd>.c`).
  */
 import type { GitSource } from './source.ts';
 import { addOption, sortOptions, type GenNode, type GenOption } from './types.ts';
@@ -185,6 +186,15 @@ function commandNode(src: GitSource, command: string, paths: string[]): GenNode 
       if (term) for (const o of optionsIn(term[1] ?? term[2]!)) addOption(options, o);
     }
     paths.push(`${DOC}/rev-list-options.adoc`);
+  }
+  // Aliases git's option parser defines without documenting them (`OPT_ALIAS(0, "recursive", "recurse-submodules")`).
+  const builtin = `builtin/${command}.c`;
+  if (src.has(builtin)) {
+    for (const m of src.read(builtin).matchAll(/OPT_ALIAS\(\s*(0|'\w')\s*,\s*"([\w-]+)"\s*,\s*"([\w-]+)"\s*\)/g)) {
+      const target = options.find((o) => o.name.includes(`--${m[3]}`));
+      if (target) addOption(options, { name: [`--${m[2]}`], ...(target.args ? { args: target.args } : {}) });
+    }
+    paths.push(builtin);
   }
   // gitcli(7): every command that uses parse-options accepts `--end-of-options`.
   addOption(options, { name: ['--end-of-options'] });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocFile, Project } from '../engine/types.ts';
 import { optedOut, shellBlocks, toSource, type ShellBlock } from './blocks.ts';
+import { blankLines, nonCommandLines, type NonCommandLine } from './not-commands.ts';
 import { parseShell, type ParsedShell, type SimpleCommand, type Word } from './parse.ts';
 import { interpret, specFor, toolbox, type Interpretation } from './specs.ts';
 
@@ -46,6 +47,8 @@ export interface BlockAnalysis {
   block: ShellBlock;
   parsed: ParsedShell;
   commands: ResolvedCommand[];
+  /** Lines that are output, YAML, JSON or PromQL, not commands (blanked in `parsed`; not in console blocks). */
+  nonCommands: NonCommandLine[];
   /** .md offset of a position in the block's virtual text. */
   at(offset: number): { offset: number };
 }
@@ -121,13 +124,18 @@ export function analyze(file: DocFile, project: Project): BlockAnalysis[] {
   const cached = memo.get(file);
   if (cached) return cached;
   const blocks = shellBlocks(file);
-  const parsed = blocks.map((b) => parseShell(b.text));
+  // Output, YAML, JSON or PromQL pasted into a bash block: blanked, then parsed again (same offsets).
+  const nonCommands = blocks.map((b) => {
+    if (b.lang === 'console') return [];
+    return nonCommandLines(parseShell(b.text));
+  });
+  const parsed = blocks.map((b, i) => (nonCommands[i]!.length ? parseShell(blankLines(b.text, nonCommands[i]!)) : parseShell(b.text)));
   // Functions defined anywhere on the page are commands of the page.
   const functions = new Set(parsed.flatMap((p) => [...p.functions]));
   const result = blocks.map((block, i): BlockAnalysis => {
     const commands: ResolvedCommand[] = [];
     for (const c of parsed[i]!.commands) resolve(c, project.root, functions, commands);
-    return { block, parsed: parsed[i]!, commands, at: (offset) => ({ offset: toSource(block, offset) }) };
+    return { block, parsed: parsed[i]!, commands, nonCommands: nonCommands[i]!, at: (offset) => ({ offset: toSource(block, offset) }) };
   });
   memo.set(file, result);
   return result;

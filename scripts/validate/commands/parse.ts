@@ -57,6 +57,8 @@ export interface ParsedShell {
   assigned: Set<string>;
   /** Variable references: `$VAR`, `${VAR}`. */
   variables: Array<{ name: string; start: number; end: number }>;
+  /** Heredoc bodies and quoted strings that span lines: their lines are data, not commands. */
+  literals?: Array<{ start: number; end: number }>;
 }
 
 const STATIC_NODES = new Set(['word', 'number', 'raw_string', 'string', 'concatenation', 'string_content']);
@@ -97,7 +99,8 @@ function staticValue(node: TsNode): string | null {
   }
 }
 
-const memo = new TextMemo<ParsedShell>('shell');
+// The namespace names the shape of ParsedShell: bump it when it changes (v2: `literals`; v3: `-` before a heredoc).
+const memo = new TextMemo<ParsedShell>('shell-v3');
 
 function describeError(node: TsNode): string {
   const text = node.text.trimStart();
@@ -105,6 +108,22 @@ function describeError(node: TsNode): string {
   if (/^['"]/.test(text) && !/^(['"]).*\1$/s.test(text)) return `unterminated quoted string (${text[0]} is never closed)`;
   if (/^\$\(/.test(text) || text.includes('$(')) return 'unterminated command substitution `$(`';
   return `syntax error near \`${first.slice(0, 40) || text.slice(0, 1)}\``;
+}
+
+/**
+ * tree-sitter-bash drops a `-` argument written just before a heredoc (`kubectl apply -f - <<EOF`):
+ * the word between the command and `<<` is restored, so `-f` keeps its value (stdin).
+ */
+function dashBeforeHeredoc(command: TsNode): Word[] {
+  const statement = command.parent;
+  if (statement?.type !== 'redirected_statement') return [];
+  const heredoc = statement.namedChildren.find((c) => c?.type === 'heredoc_redirect');
+  if (!heredoc) return [];
+  const gap = statement.text.slice(command.endIndex - statement.startIndex, heredoc.startIndex - statement.startIndex);
+  const m = /^(\s+)-(?=\s|$)/.exec(gap);
+  if (!m) return [];
+  const start = command.endIndex + m[1]!.length;
+  return [{ value: '-', raw: '-', start, end: start + 1, open: false }];
 }
 
 export function parseShell(input: string): ParsedShell {
@@ -125,6 +144,7 @@ function parseUncached(input: string): ParsedShell {
     functions: new Set(),
     assigned: new Set(),
     variables: [],
+    literals: [],
   };
   const tree = parser.parse(text);
   if (!tree) {
@@ -167,6 +187,9 @@ function parseUncached(input: string): ParsedShell {
         result.errors.push({ start: node.startIndex, message: `missing \`${node.type}\`` });
       }
     }
+    if ((node.type === 'heredoc_redirect' || node.type === 'string' || node.type === 'raw_string' || node.type === 'ansi_c_string') && node.text.includes('\n')) {
+      result.literals!.push({ start: node.startIndex, end: node.endIndex });
+    }
     switch (node.type) {
       case 'command': {
         const nameNode = node.childForFieldName('name');
@@ -174,7 +197,7 @@ function parseUncached(input: string): ParsedShell {
           const args = node.childrenForFieldName('argument').filter((a): a is TsNode => a !== null);
           result.commands.push({
             name: word(nameNode.firstNamedChild ?? nameNode),
-            args: args.map(word),
+            args: [...args.map(word), ...dashBeforeHeredoc(node)],
             heredocs: heredocsOf(node.parent),
             start: node.startIndex,
             end: node.endIndex,

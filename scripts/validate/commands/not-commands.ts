@@ -1,0 +1,110 @@
+/**
+ * Lines of a `bash`/`sh`/`shell` block that are not commands: command output (`NAME  READY  STATUS`,
+ * `HTTP/1.1 200 OK`, `PONG`), YAML (`apiVersion: v1`), JSON (`{"status": "ok"}`) or PromQL
+ * (`sum(rate(http_requests_total[5m]))`) pasted among the commands. Heredoc bodies and multi-line
+ * quoted strings are data the command reads, not such lines. Found lines are blanked before the
+ * commands are interpreted (so they do not each get "unknown command"), and commands/not-a-command
+ * reports the block once.
+ */
+import type { ParsedShell } from './parse.ts';
+
+export type NonCommandKind = 'output' | 'yaml' | 'json' | 'promql';
+
+export interface NonCommandLine {
+  /** Line index in the block's text. */
+  line: number;
+  /** Offset of the line's first non-blank character in the block's text. */
+  start: number;
+  kind: NonCommandKind;
+}
+
+const PROMQL_FUNCTIONS =
+  'sum|avg|min|max|count|count_values|stddev|stdvar|group|rate|irate|increase|delta|idelta|deriv|predict_linear|histogram_quantile|' +
+  'topk|bottomk|quantile|absent|absent_over_time|changes|resets|avg_over_time|min_over_time|max_over_time|sum_over_time|count_over_time|' +
+  'quantile_over_time|last_over_time|label_replace|label_join|clamp|clamp_min|clamp_max|vector|scalar';
+const PROMQL = new RegExp(`^(?:${PROMQL_FUNCTIONS})\\s*(?:(?:by|without)\\s*\\([^)]*\\)\\s*)?\\(`);
+/** `http_requests_total{job="api"}`, `up{job="web"} == 0`. */
+const METRIC_SELECTOR = /^[a-z_:][\w:]*\{[\w]+\s*(?:=|!=|=~|!~)\s*"/;
+const YAML_KEY = /^(?:- )?[A-Za-z_][\w.-]*:(?:\s|$)/;
+const YAML_DOC = /^(?:---|\.\.\.)$/;
+const JSON_LINE = /^(?:\{\s*"|\[\s*[{"\d]|"[^"]+"\s*:)/;
+/** `{`, `}`, `],`: JSON only next to a JSON line (alone, `{` and `}` are shell groups and function bodies). */
+const BRACKET = /^[{}[\]],?$/;
+/** A table header: two or more upper-case words (`NAME  READY  STATUS  RESTARTS  AGE`). */
+const TABLE_HEADER = /^[A-Z][A-Z0-9_%()-]*(?:\s+[A-Z][A-Z0-9_%()-]*)+$/;
+const OUTPUT = [
+  /^HTTP\/\d(?:\.\d)? \d{3}\b/,
+  /^[A-Z][A-Z0-9_]+$/, // PONG, OK
+  /^\(\d+ rows?\)$/,
+  /^-+(?:\+-+)+$/, // psql table rule
+  /^[\w.-]+\/[\w.-]+ (?:created|configured|unchanged|deleted|restarted|patched|scaled|labeled|annotated|rolled back|cordoned|drained|uncordoned|condition met)$/,
+  /^[A-Z][A-Za-z]*(?: [A-Za-z]+)*: \S/, // Error: …, Status: …, Name: …
+  /^\d+(?:\.\d+)?$/,
+];
+
+function classify(text: string): NonCommandKind | null {
+  if (PROMQL.test(text) || METRIC_SELECTOR.test(text)) return 'promql';
+  if (JSON_LINE.test(text)) return 'json';
+  if (TABLE_HEADER.test(text) || OUTPUT.some((r) => r.test(text))) return 'output';
+  if (YAML_DOC.test(text) || YAML_KEY.test(text)) return 'yaml';
+  return null;
+}
+
+/** The lines of a parsed block that are output, YAML, JSON or PromQL rather than commands. */
+export function nonCommandLines(parsed: ParsedShell): NonCommandLine[] {
+  const out: NonCommandLine[] = [];
+  const literals = parsed.literals ?? [];
+  const inLiteral = (offset: number) => literals.some((l) => l.start < offset && offset < l.end);
+  let offset = 0;
+  let previous = '';
+  let table = false;
+  const brackets: Array<{ line: number; start: number }> = [];
+  const lines = parsed.text.split('\n');
+  lines.forEach((line, i) => {
+    const start = offset + (line.length - line.trimStart().length);
+    offset += line.length + 1;
+    const text = line.trim();
+    const continued = /\\$/.test(previous) || /(?:\||&&|\|\|)\s*$/.test(previous);
+    previous = line;
+    if (text === '' || text.startsWith('#') || continued || inLiteral(start)) {
+      table = table && text !== '';
+      return;
+    }
+    let kind = classify(text);
+    // The rows under a table header are output too (`web-7d9f   1/1   Running   0   5m`): columns aligned with spaces.
+    if (!kind && table && /\S\s{2,}\S/.test(text)) kind = 'output';
+    if (!kind && BRACKET.test(text)) brackets.push({ line: i, start });
+    table = kind === 'output' && (TABLE_HEADER.test(text) || table);
+    if (kind) out.push({ line: i, start, kind });
+  });
+  // Brackets join a JSON document when a neighbouring line is JSON (or another such bracket).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of [...brackets]) {
+      if (out.some((o) => o.kind === 'json' && Math.abs(o.line - b.line) === 1)) {
+        out.push({ ...b, kind: 'json' });
+        brackets.splice(brackets.indexOf(b), 1);
+        changed = true;
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** `text` with the given lines blanked (same length, so offsets stay exact). */
+export function blankLines(text: string, lines: readonly NonCommandLine[]): string {
+  const skip = new Set(lines.map((l) => l.line));
+  return text
+    .split('\n')
+    .map((l, i) => (skip.has(i) ? ' '.repeat(l.length) : l))
+    .join('\n');
+}
+
+export const FENCE_FOR: Record<NonCommandKind, string> = {
+  output: '```console with `$ ` before each command (output lines as they are), or ```text',
+  yaml: '```yaml (and the commands that use it in a block of their own)',
+  json: '```json (and the commands that use it in a block of their own)',
+  promql: '```promql',
+};
+
+export const KIND_NAME: Record<NonCommandKind, string> = { output: 'command output', yaml: 'YAML', json: 'JSON', promql: 'PromQL' };
