@@ -5,17 +5,23 @@ import { specOrigin } from '../commands/specs.ts';
 
 export default defineCheck({
   id: 'commands/flags',
-  description: 'Subcommands and flags exist, and flags that need a value have one, per the completion spec of each tool (@withfig/autocomplete + local overrides).',
+  description:
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs (git, helm, curl) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   docs: {
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
-      'page. During an incident the reader then has to debug the runbook instead of the system. Flags are ' +
-      'checked against maintained completion specs (Fig) with local corrections ' +
-      '(scripts/validate/commands/overrides.ts) for the versions in src/data/toolbox.yml.',
+      'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
+      'git, helm and curl are generated from their own documentation at the version of src/data/toolbox.yml ' +
+      '(git\'s Documentation/ and command-list.txt, Helm\'s cobra reference, curl\'s option table), so their ' +
+      'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
+      'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
+      'may lag the version: what is missing from it is a warning that names where the list comes from.',
     fix:
-      'Use the subcommand or flag the message suggests. If the spec is wrong (the flag exists in the ' +
-      'version of src/data/toolbox.yml), correct it in scripts/validate/commands/overrides.ts.',
+      'Use the subcommand or flag the message suggests. A warning means the spec may have a gap: if the tool ' +
+      'documents the flag, add it in scripts/validate/commands/overrides.ts. Generated specs are rebuilt from ' +
+      'the tools\' sources with `npm run generate:specs -- --sources DIR` (a folder of clones; the pinned tags ' +
+      'are in scripts/specs/sources.ts); change the pin there with the version in src/data/toolbox.yml.',
     good: [
       {
         title: 'Long, short, combined and `=` flags, persistent flags and `--`',
@@ -33,6 +39,14 @@ export default defineCheck({
           { at: '4:18', message: 'Did you mean `--namespace`?' },
           { at: '5:6', message: 'unknown subcommand `rolback` for `helm`. Did you mean `rollback`?' },
           { at: '6:36', message: 'flag `--tail` needs a value' },
+        ],
+      },
+      {
+        title: 'A git typo (an error), a flag missing from Fig\'s kubectl spec (a warning)',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\nkubectl -n staging get pods --selectr app=web\n```\n',
+        problems: [
+          { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
+          { at: '5:29', message: 'not in the @withfig/autocomplete spec `kubectl`, which may lag kubectl 1.34' },
         ],
       },
     ],

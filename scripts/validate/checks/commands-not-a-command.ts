@@ -19,7 +19,7 @@ export default defineCheck({
       'and a query in ```promql, and keep the commands that use them in a ```bash block of their own.',
     good: [
       {
-        title: 'Commands with their output in a console block, a manifest in a heredoc, a query in a promql block',
+        title: 'Output in a console block, a manifest in a heredoc, a query in promql',
         source:
           '# Check\n\n```console\n$ kubectl -n staging get pods\nNAME                   READY   STATUS    RESTARTS   AGE\nweb-7d9f6c5b8-x2k4q    1/1     Running   0          5m\n```\n\n' +
           '```bash\nkubectl -n staging apply -f - <<EOF\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-flags\nEOF\n```\n\n' +
