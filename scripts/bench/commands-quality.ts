@@ -3,7 +3,8 @@
  * documentation (tests/fixtures/commands-real/commands.json, `npm run generate:corpus`):
  *
  * - false positives: commands that get any error from commands/syntax, commands/unknown-command or
- *   commands/flags (each command alone in a ```bash block, as a reader would paste it);
+ *   commands/flags (each command alone in a ```bash block, as a reader would paste it); and, apart,
+ *   real commands that commands/not-a-command takes for output, YAML, JSON or PromQL;
  * - typo-mutation recall: each command name, first subcommand and long flag (5+ characters) of the
  *   corpus mutated (a letter dropped, swapped with the next, doubled; a few per word), each mutant
  *   alone in a block: the share reported at the mutated word (as an error or a warning).
@@ -67,15 +68,21 @@ export interface FalsePositive {
   problems: string[];
 }
 
-export function falsePositives(corpus: CorpusCommand[], checks: Check[]): { total: number; flagged: FalsePositive[]; warned: number } {
-  const rules = checks.filter((c) => FP_RULES.includes(c.id));
+export function falsePositives(corpus: CorpusCommand[], checks: Check[]): { total: number; flagged: FalsePositive[]; warned: number; misread: FalsePositive[] } {
+  const rules = checks.filter((c) => FP_RULES.includes(c.id) || c.id === 'commands/not-a-command');
   const { files, where } = pages(corpus.map((c) => c.command));
   const problems = runChecks(project(files), rules);
   const byCommand = new Map<number, string[]>();
   const warnedCommands = new Set<number>();
+  const misread: FalsePositive[] = [];
   for (const p of problems) {
     const i = where.get(`${p.file}:${p.line}`);
     if (i === undefined) continue;
+    // A real command taken for output, YAML, JSON or PromQL (counted apart: not one of the FP rules).
+    if (p.rule === 'commands/not-a-command') {
+      misread.push({ command: corpus[i]!, problems: [p.message] });
+      continue;
+    }
     if (p.severity !== 'error') {
       warnedCommands.add(i);
       continue;
@@ -86,6 +93,7 @@ export function falsePositives(corpus: CorpusCommand[], checks: Check[]): { tota
     total: corpus.length,
     flagged: [...byCommand.entries()].sort((a, b) => a[0] - b[0]).map(([i, list]) => ({ command: corpus[i]!, problems: list })),
     warned: [...warnedCommands].filter((i) => !byCommand.has(i)).length,
+    misread,
   };
 }
 

@@ -51,6 +51,8 @@ function quality() {
   console.log(`Real commands (${REAL_CORPUS}): ${corpus.length} (${tools.map((t) => `${t} ${corpus.filter((c) => c.tool === t).length}`).join(', ')})`);
   console.log(`false positives: ${fp.flagged.length} of ${fp.total} = ${pct(fp.flagged.length, fp.total)} (bound ≤ 1%); ${fp.warned} more get only warnings (spec gaps named)`);
   for (const f of fp.flagged) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}\n      ${f.problems.join('\n      ')}`);
+  console.log(`real commands taken for output, YAML, JSON or PromQL (commands/not-a-command): ${fp.misread.length}`);
+  for (const f of fp.misread) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}`);
   const recall = mutationRecall(corpus.map((c) => c.command), checks);
   console.log(`typo-mutation recall: ${recall.caught} of ${recall.total} mutants = ${pct(recall.caught, recall.total)} (bound ≥ 95%); as errors: ${pct(recall.asError, recall.total)}, the rest as spec-gap warnings`);
   for (const m of recall.missed.slice(0, 20)) console.log(`  missed: ${m.what}  (${m.text})`);
