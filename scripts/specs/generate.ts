@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { gitTree } from './git.ts';
+import { kubectlTree } from './kubectl.ts';
 import { argValue, openSource, PINNED } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
@@ -35,12 +36,19 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
     extraSources.push({ ...code.info, paths: ['cmd/helm/*.go (Aliases)'] });
     return { spec, paths: [`${HELM_DOCS}/helm*.md`] };
   },
+  kubectl: (src) => {
+    const shared = openSource('cli-runtime', argv);
+    const clientGo = openSource('client-go', argv);
+    extraSources.push({ ...shared.info, paths: ['pkg/genericclioptions/*.go', 'pkg/printers/*.go', 'pkg/resource/*.go'] });
+    extraSources.push({ ...clientGo.info, paths: ['tools/clientcmd/*.go (flag names)'] });
+    return kubectlTree(src, shared, clientGo);
+  },
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */
 function serialize(value: unknown, indent = ''): string {
   const flat = JSON.stringify(value);
-  if (flat.length <= 100 || (typeof value === 'object' && value !== null && !Array.isArray(value) && 'name' in value && !('options' in value))) return flat;
+  if (typeof value !== 'object' || value === null || flat.length <= 100 || (!Array.isArray(value) && 'name' in value && !('options' in value))) return flat;
   const inner = `${indent} `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + serialize(v, inner)).join(',\n')}\n${indent}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

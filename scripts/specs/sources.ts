@@ -5,13 +5,15 @@
  * The generator reads a local git clone of each (a bare mirror works too); it never downloads.
  * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
  * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
- * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR` (and `--kubectl DIR` for the corpus). Example:
+ * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`. Example:
  *
  *   git clone --bare https://github.com/git/git /tmp/src/git
  *   git clone --bare https://github.com/curl/curl /tmp/src/curl
  *   git clone --bare https://github.com/helm/helm-www /tmp/src/helm-www
  *   git clone --bare https://github.com/helm/helm /tmp/src/helm
  *   git clone --bare https://github.com/kubernetes/kubectl /tmp/src/kubectl
+ *   git clone --bare https://github.com/kubernetes/cli-runtime /tmp/src/cli-runtime
+ *   git clone --bare https://github.com/kubernetes/client-go /tmp/src/client-go
  *   npm run generate:specs -- --sources /tmp/src
  */
 import { existsSync } from 'node:fs';
@@ -36,6 +38,10 @@ export const PINNED: Record<string, Pinned> = {
   'helm-src': { owner: 'helm', name: 'helm', ref: 'v3.19.5', version: '3.19.5' },
   // kubernetes/kubectl is the published staging copy of kubectl's source; v0.34.x is kubectl 1.34.x.
   kubectl: { owner: 'kubernetes', name: 'kubectl', ref: 'v0.34.9', version: '1.34.9' },
+  // The flags kubectl shares with other clients (--namespace, --output, --filename …), same release.
+  'cli-runtime': { owner: 'kubernetes', name: 'cli-runtime', ref: 'v0.34.9', version: '1.34.9' },
+  // Flag-name constants of kubectl config (clientcmd.FlagAPIServer = "server" …), same release.
+  'client-go': { owner: 'kubernetes', name: 'client-go', ref: 'v0.34.9', version: '1.34.9' },
 };
 
 export function argValue(argv: string[], name: string): string | undefined {

@@ -38,7 +38,12 @@ export interface GeneratedSpec {
 
 /** Adds options to a list, merging names that are already there. */
 export function addOption(list: GenOption[], option: GenOption): void {
-  const existing = list.find((o) => o.name.some((n) => option.name.includes(n)));
+  // The same option when a long name matches (or, without long names, a short one): `-f` may be
+  // `--filename` in one place and `--follow` in another, which stay two options.
+  const longs = option.name.filter((n) => n.startsWith('--'));
+  const existing = list.find((o) =>
+    longs.length ? o.name.some((n) => longs.includes(n)) : !o.name.some((n) => n.startsWith('--')) && o.name.some((n) => option.name.includes(n)),
+  );
   if (!existing) {
     list.push({ ...option, name: [...new Set(option.name)] });
     return;

@@ -48,7 +48,7 @@ describe('real commands from the tools’ own documentation', () => {
 
 describe('generated specs', () => {
   it('record their source and version, and the toolbox uses them', () => {
-    for (const tool of ['git', 'helm', 'curl']) {
+    for (const tool of ['git', 'helm', 'curl', 'kubectl']) {
       const data = JSON.parse(readFileSync(join(ROOT, 'scripts/validate/commands/specs', `${tool}.json`), 'utf8')) as {
         version: string;
         source: { repo: string; ref: string; commit: string; paths: string[] };
@@ -63,13 +63,16 @@ describe('generated specs', () => {
   it('know the commands and flags the issue found missing', () => {
     expect(run('# T\n\n```bash\ngit rev-list --count HEAD\ngit ls-files -z\ngit for-each-ref --format="%(refname)" refs/heads\ngit log --max-count=5\n' +
       'git clone --recursive https://example.com/repo.git\ngit ls-remote --heads origin\ngit grep --recurse-submodules foo\ngit maintenance run --task=gc\n' +
-      'helm hist web --max 3\nhelm ls -A\ncurl --include https://example.com\n```\n')).toEqual([]);
+      'helm hist web --max 3\nhelm ls -A\ncurl --include https://example.com\n' +
+      'kubectl create deployment web --image=nginx --replicas=2\nkubectl top pod --containers\nkubectl apply -f - --dry-run\nkubectl -v 6 get pods\n```\n')).toEqual([]);
   });
 
   it('report a typo in a complete list as an error, a gap in a Fig spec as a warning that names it', () => {
-    const problems = run('# T\n\n```bash\ngit chekout main\nkubectl get pods --no-such-flag\n```\n');
+    const problems = run('# T\n\n```bash\ngit chekout main\nkubectl get pods --selectr app=web\npg_dump -d platform --filter=filter.txt\n```\n');
     expect(problems[0]).toMatch(/^4:5 error commands\/flags unknown subcommand `chekout` for `git`\. Did you mean `checkout`\?/);
-    expect(problems[1]).toMatch(/^5:18 warning commands\/flags unknown flag `--no-such-flag` for `kubectl get` \(not in the @withfig\/autocomplete spec `kubectl`, which may lag kubectl 1\.34/);
+    expect(problems[1]).toMatch(/^5:18 error commands\/flags unknown flag `--selectr` for `kubectl get`\. Did you mean `--selector`\?/);
+    expect(problems[2]).toMatch(/^6:21 warning commands\/flags unknown flag `--filter` for `pg_dump` \(not in the @withfig\/autocomplete spec `pg_dump`, which may lag pg_dump 17/);
+    expect(problems).toHaveLength(3);
   });
 });
 

@@ -6,14 +6,15 @@ import { specOrigin } from '../commands/specs.ts';
 export default defineCheck({
   id: 'commands/flags',
   description:
-    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs (git, helm, curl) or a Fig completion spec; gaps in a spec are warnings.',
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   docs: {
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm and curl are generated from their own documentation at the version of src/data/toolbox.yml ' +
-      '(git\'s Documentation/ and command-list.txt, Helm\'s cobra reference, curl\'s option table), so their ' +
+      'git, helm, curl and kubectl are generated from their own documentation or source at the version of ' +
+      'src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra reference, curl\'s option ' +
+      'table, kubectl\'s cobra commands in its Go source), so their ' +
       'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
       'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
       'may lag the version: what is missing from it is a warning that names where the list comes from.',
@@ -42,11 +43,11 @@ export default defineCheck({
         ],
       },
       {
-        title: 'A git typo (an error), a flag missing from Fig\'s kubectl spec (a warning)',
-        source: '# Check\n\n```bash\ngit log --max-cout=5\nkubectl -n staging get pods --selectr app=web\n```\n',
+        title: 'A git typo (an error), a flag missing from Fig\'s pg_dump spec (a warning)',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\npg_dump -h pg.staging.example.com -d platform --filter=tables.txt -f platform.dump\n```\n',
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
-          { at: '5:29', message: 'not in the @withfig/autocomplete spec `kubectl`, which may lag kubectl 1.34' },
+          { at: '5:47', message: 'not in the @withfig/autocomplete spec `pg_dump`, which may lag pg_dump 17' },
         ],
       },
     ],
