@@ -11,6 +11,8 @@ import { NOW, ROOT } from '../helpers/examples.ts';
 const checks = await loadChecks();
 const commandChecks = checks.filter((c) => c.id.startsWith('commands/') && c.id !== 'commands/catalog');
 const corpus = loadCorpus();
+// Thousands of pages are checked: allow for a busy machine (this bounds nothing about speed).
+const SLOW = { timeout: 300_000 };
 
 function run(source: string) {
   const p = projectFromMemory(ROOT, { 'docs/t.md': source }, { strictReviews: false, now: NOW });
@@ -29,14 +31,14 @@ describe('real commands from the tools’ own documentation', () => {
     }
   });
 
-  it('gets an error on at most 1% of the commands (false positives)', () => {
+  it('gets an error on at most 1% of the commands (false positives)', SLOW, () => {
     const fp = falsePositives(corpus, checks);
     expect(fp.flagged.length / fp.total).toBeLessThanOrEqual(0.01);
     // No real command is taken for output, YAML, JSON or PromQL.
     expect(fp.misread.map((m) => m.command.command)).toEqual([]);
   });
 
-  it('reports at least 95% of typo mutations at the mutated word', () => {
+  it('reports at least 95% of typo mutations at the mutated word', SLOW, () => {
     const recall = mutationRecall(
       corpus.map((c) => c.command),
       checks,

@@ -42,7 +42,13 @@ const OUTPUT = [
   /^\d+(?:\.\d+)?$/,
 ];
 
+const PROMQL_NAMES = new Set(PROMQL_FUNCTIONS.split('|'));
+/** A line starting with a plain command word (`kubectl …`, `helm …`): a command, without trying the patterns. */
+const COMMAND_WORD = /^([a-z][\w.-]*)(?:\s|$)/;
+
 function classify(text: string): NonCommandKind | null {
+  const word = COMMAND_WORD.exec(text);
+  if (word && !PROMQL_NAMES.has(word[1]!)) return null;
   if (PROMQL.test(text) || METRIC_SELECTOR.test(text)) return 'promql';
   if (JSON_LINE.test(text)) return 'json';
   if (TABLE_HEADER.test(text) || OUTPUT.some((r) => r.test(text))) return 'output';
