@@ -97,6 +97,10 @@ describe('lines that are not commands', () => {
     expect(run(source)).toEqual([]);
   });
 
+  it('name output that starts like a YAML key as output', () => {
+    expect(run('# T\n\n```bash\nerror: the server does not have a resource type "pdo"\n```\n')).toEqual([expect.stringMatching(/line 1 of this `bash` block is command output/)]);
+  });
+
   it('name JSON and PromQL with the fence to use', () => {
     expect(run('# T\n\n```sh\n{"status": "ok"}\n```\n')).toEqual([expect.stringMatching(/not-a-command line 1 of this `sh` block is JSON, not a command: use ```json/)]);
     expect(run('# T\n\n```shell\nhistogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))\n```\n')).toEqual([

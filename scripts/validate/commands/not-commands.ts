@@ -39,6 +39,7 @@ const OUTPUT = [
   /^-+(?:\+-+)+$/, // psql table rule
   /^[\w.-]+\/[\w.-]+ (?:created|configured|unchanged|deleted|restarted|patched|scaled|labeled|annotated|rolled back|cordoned|drained|uncordoned|condition met)$/,
   /^[A-Z][A-Za-z]*(?: [A-Za-z]+)*: \S/, // Error: …, Status: …, Name: …
+  /^(?:error|warning|fatal|hint): \S/, // error: the server doesn't have a resource type …
   /^\d+(?:\.\d+)?$/,
 ];
 
