@@ -101,6 +101,14 @@ describe('lines that are not commands', () => {
     expect(run('# T\n\n```bash\nerror: the server does not have a resource type "pdo"\n```\n')).toEqual([expect.stringMatching(/line 1 of this `bash` block is command output/)]);
   });
 
+  it('recognise a --help flag listing and a diff as output, and leave `...` (elided lines) alone', () => {
+    expect(run('# T\n\n```bash\nhelm status --help\n  -h, --help              help for status\n      --revision int      if set, display the status of the named release with revision\n```\n')).toEqual([
+      expect.stringMatching(/^5:3 error commands\/not-a-command line 2 of this `bash` block is command output, not a command \(2 such lines\)/),
+    ]);
+    expect(run('# T\n\n```bash\ngit diff\n--- a/values.yaml\n+++ b/values.yaml\n@@ -1,2 +1,2 @@\n```\n')).toHaveLength(1);
+    expect(run('# T\n\n```bash\nkubectl -n staging get pods\n...\nkubectl -n staging get svc\n```\n')).toEqual([]);
+  });
+
   it('name JSON and PromQL with the fence to use', () => {
     expect(run('# T\n\n```sh\n{"status": "ok"}\n```\n')).toEqual([expect.stringMatching(/not-a-command line 1 of this `sh` block is JSON, not a command: use ```json/)]);
     expect(run('# T\n\n```shell\nhistogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))\n```\n')).toEqual([

@@ -26,8 +26,8 @@ const PROMQL = new RegExp(`^(?:${PROMQL_FUNCTIONS})\\s*(?:(?:by|without)\\s*\\([
 /** `http_requests_total{job="api"}`, `up{job="web"} == 0`. */
 const METRIC_SELECTOR = /^[a-z_:][\w:]*\{[\w]+\s*(?:=|!=|=~|!~)\s*"/;
 const YAML_KEY = /^(?:- )?[A-Za-z_][\w.-]*:(?:\s|$)/;
-const YAML_DOC = /^(?:---|\.\.\.)$/;
-const JSON_LINE = /^(?:\{\s*"|\[\s*[{"\d]|"[^"]+"\s*:)/;
+const YAML_DOC = /^---$/;
+const JSON_LINE = /^(?:\{\s*"|\[\s*(?:[{"]|\d[\d.,\s]*[\],])|"[^"]+"\s*:)/;
 /** `{`, `}`, `],`: JSON only next to a JSON line (alone, `{` and `}` are shell groups and function bodies). */
 const BRACKET = /^[{}[\]],?$/;
 /** A table header: two or more upper-case words (`NAME  READY  STATUS  RESTARTS  AGE`). */
@@ -41,6 +41,12 @@ const OUTPUT = [
   /^[A-Z][A-Za-z]*(?: [A-Za-z]+)*: \S/, // Error: …, Status: …, Name: …
   /^(?:error|warning|fatal|hint): \S/, // error: the server doesn't have a resource type …
   /^\d+(?:\.\d+)?$/,
+  /^(?:-\w, )?--[\w-]+(?: [\w[\]="]+)?\s{2,}\S/, // a flag listing of --help: `  -n, --namespace string   namespace scope…`
+  /^@@ .* @@/, // diff output
+  /^\[\s*\d+%\]/, // [100%] Built target curl
+  /^(?:\+\+\+|---) [ab]\//,
+  /^\d{1,2}:\d{2}(?::\d{2})?\b/, // 12:45:31 …
+  /^[A-Z][a-z]+(?: [a-z][\w'-]*)+[.:!]?$/, // a sentence: `Creating mychart`
 ];
 
 const PROMQL_NAMES = new Set(PROMQL_FUNCTIONS.split('|'));
