@@ -125,11 +125,9 @@ export function analyze(file: DocFile, project: Project): BlockAnalysis[] {
   if (cached) return cached;
   const blocks = shellBlocks(file);
   // Output, YAML, JSON or PromQL pasted into a bash block: blanked, then parsed again (same offsets).
-  const nonCommands = blocks.map((b) => {
-    if (b.lang === 'console') return [];
-    return nonCommandLines(parseShell(b.text));
-  });
-  const parsed = blocks.map((b, i) => (nonCommands[i]!.length ? parseShell(blankLines(b.text, nonCommands[i]!)) : parseShell(b.text)));
+  const first = blocks.map((b) => parseShell(b.text));
+  const nonCommands = blocks.map((b, i) => (b.lang === 'console' ? [] : nonCommandLines(first[i]!)));
+  const parsed = blocks.map((b, i) => (nonCommands[i]!.length ? parseShell(blankLines(b.text, nonCommands[i]!)) : first[i]!));
   // Functions defined anywhere on the page are commands of the page.
   const functions = new Set(parsed.flatMap((p) => [...p.functions]));
   const result = blocks.map((block, i): BlockAnalysis => {

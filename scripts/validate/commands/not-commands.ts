@@ -63,8 +63,13 @@ function classify(text: string): NonCommandKind | null {
   return null;
 }
 
+/** A line any block may hold without a second look: blank, a comment, or a plain command word first. */
+const PLAIN_LINES = new RegExp(`^(?:[ \\t]*(?:#.*|(?!(?:${PROMQL_FUNCTIONS})[ \\t])[a-z][\\w.-]*(?:[ \\t].*)?)?)$`);
+
 /** The lines of a parsed block that are output, YAML, JSON or PromQL rather than commands. */
 export function nonCommandLines(parsed: ParsedShell): NonCommandLine[] {
+  // Most blocks are commands only: one pass over the lines decides it.
+  if (parsed.text.split('\n').every((l) => PLAIN_LINES.test(l))) return [];
   const out: NonCommandLine[] = [];
   const literals = parsed.literals ?? [];
   const inLiteral = (offset: number) => literals.some((l) => l.start < offset && offset < l.end);

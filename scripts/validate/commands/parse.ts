@@ -61,6 +61,8 @@ export interface ParsedShell {
   literals?: Array<{ start: number; end: number }>;
 }
 
+/** Nodes whose lines are data when they span lines (heredocs, quoted strings). */
+const LITERAL_NODES = new Set(['heredoc_redirect', 'string', 'raw_string', 'ansi_c_string']);
 const STATIC_NODES = new Set(['word', 'number', 'raw_string', 'string', 'concatenation', 'string_content']);
 
 function unescape(text: string): string {
@@ -173,7 +175,9 @@ function parseUncached(input: string): ParsedShell {
     return out;
   };
   const visit = (node: TsNode) => {
-    if (node.type === 'ERROR') {
+    // `type` crosses into the parser's wasm memory on each read: read it once per node.
+    const type = node.type;
+    if (type === 'ERROR') {
       result.errors.push({ start: node.startIndex, message: describeError(node) });
     } else if (node.isMissing) {
       // Report where the unclosed construct opens, not where the input ends.
@@ -187,10 +191,10 @@ function parseUncached(input: string): ParsedShell {
         result.errors.push({ start: node.startIndex, message: `missing \`${node.type}\`` });
       }
     }
-    if ((node.type === 'heredoc_redirect' || node.type === 'string' || node.type === 'raw_string' || node.type === 'ansi_c_string') && node.text.includes('\n')) {
+    if (LITERAL_NODES.has(type) && node.endPosition.row > node.startPosition.row) {
       result.literals!.push({ start: node.startIndex, end: node.endIndex });
     }
-    switch (node.type) {
+    switch (type) {
       case 'command': {
         const nameNode = node.childForFieldName('name');
         if (nameNode) {
@@ -214,7 +218,7 @@ function parseUncached(input: string): ParsedShell {
       }
       case 'declaration_command':
       case 'variable_assignment': {
-        const n = node.type === 'variable_assignment' ? node.childForFieldName('name') : null;
+        const n = type === 'variable_assignment' ? node.childForFieldName('name') : null;
         if (n) result.assigned.add(n.text);
         break;
       }
@@ -238,7 +242,7 @@ function parseUncached(input: string): ParsedShell {
         break;
     }
     // An ERROR node's children are fragments; report the first error only, not each fragment.
-    if (node.type === 'ERROR') return;
+    if (type === 'ERROR') return;
     for (const child of node.children) if (child) visit(child);
   };
   visit(tree.rootNode);

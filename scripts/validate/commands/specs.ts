@@ -171,6 +171,17 @@ const hasArgs = (s: FigSpec) => s.args !== undefined && (!Array.isArray(s.args) 
 
 const NUMBER = /^-\d+$/;
 
+const indexes = new WeakMap<FigSpec, Map<string, FigOption>>();
+function optionIndex(node: FigSpec): Map<string, FigOption> {
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const o of node.options ?? []) for (const n of names(o.name)) if (!index.has(n)) index.set(n, o);
+    indexes.set(node, index);
+  }
+  return index;
+}
+
 /**
  * Walks a command's words through its spec (like Fig's parser): subcommands, long and short
  * options, `--opt=value`, `-n value`, combined short flags (`-it`), persistent options of parent
@@ -205,7 +216,8 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
   let node = spec;
   let persistent: FigOption[] = [];
   const available = () => [...(node.options ?? []), ...persistent];
-  const find = (name: string) => available().find((o) => names(o.name).includes(name));
+  // Options by name, per node (generated specs have hundreds of flags: curl, git log).
+  const find = (name: string) => optionIndex(node).get(name) ?? persistent.find((o) => names(o.name).includes(name));
   const allNames = () => available().flatMap((o) => names(o.name));
   let dashes = false;
   let sawPositional = false;
