@@ -12,13 +12,13 @@ export function isShellLanguage(language: string | null | undefined): boolean {
 
 /**
  * The placeholder grammar. `<name>` is a value the reader supplies: `<` + a letter + letters,
- * digits or `_ . : / | -` + `>`, not preceded by `<` or a word character, so that it is not a
+ * digits or `_ . : / | -` (up to four such words separated by single spaces: `<values file>`) + `>`, not preceded by `<` or a word character, so that it is not a
  * heredoc (`<<EOF`), a redirection (`< file`, `</dev/null`, `2>&1`) or a process substitution
  * (`<(cmd)`). A name that is also closed in the same block (`<title>…</title>`) is HTML, not a
  * placeholder. `{{name}}` and `...` / `…` are placeholders the validator accepts anywhere, but the
  * form does not fill.
  */
-export const ANGLE_PLACEHOLDER = /(?<![<\w])<([A-Za-z][A-Za-z0-9_.:/|-]*)>/g;
+export const ANGLE_PLACEHOLDER = /(?<![<\w])<([A-Za-z][A-Za-z0-9_.:/|-]*(?: [A-Za-z0-9][A-Za-z0-9_.:/|-]*){0,3})>/g;
 export const MUSTACHE_PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
 export const ELLIPSIS_PLACEHOLDER = /(?<![.\w])\.\.\.(?![.\w/])|…/g;
 const CLOSING_TAG = /<\/([A-Za-z][A-Za-z0-9-]*)>/g;

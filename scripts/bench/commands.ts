@@ -1,11 +1,17 @@
 /**
- * npm run bench:commands — times the commands/* checks on generated pages holding 1,000, 5,000 and
- * 10,000 shell blocks (a realistic mix of kubectl, helm, psql, curl and redis-cli commands, in
- * lists and block quotes), cold (first parse) and warm (parse cache hit, as on a re-run).
+ * npm run bench:commands — how far the commands/* checks can be trusted, then how fast they are.
+ *
+ * 1. On the real-command corpus (tests/fixtures/commands-real, commands from the tools' own docs):
+ *    false positives (commands with any error from commands/syntax, unknown-command or flags; bound
+ *    ≤ 1%, each listed with its source) and typo-mutation recall (bound ≥ 95%). See commands-quality.ts.
+ * 2. Time on generated pages holding 1,000, 5,000 and 10,000 shell blocks (a realistic mix of
+ *    kubectl, helm, psql, curl and redis-cli commands, in lists and block quotes), cold (first
+ *    parse) and warm (parse cache hit, as on a re-run).
  */
 import { loadChecks } from '../validate/checks/index.ts';
 import { projectFromMemory } from '../validate/engine/load.ts';
 import { prepareChecks, runChecks } from '../validate/engine/runner.ts';
+import { falsePositives, loadCorpus, mutationRecall, REAL_CORPUS } from './commands-quality.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const COMMANDS = [
@@ -33,6 +39,26 @@ function page(blocks: number, seed: number): string {
 }
 
 const checks = (await loadChecks()).filter((c) => c.id.startsWith('commands/'));
+
+// `-- --timing-only`: only the timings (to compare speed with a build that has no corpus).
+const timingOnly = process.argv.includes('--timing-only');
+const corpus = timingOnly ? [] : loadCorpus();
+const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(2)}%`;
+if (!timingOnly) quality();
+function quality() {
+  const fp = falsePositives(corpus, checks);
+  const tools = [...new Set(corpus.map((c) => c.tool))];
+  console.log(`Real commands (${REAL_CORPUS}): ${corpus.length} (${tools.map((t) => `${t} ${corpus.filter((c) => c.tool === t).length}`).join(', ')})`);
+  console.log(`false positives: ${fp.flagged.length} of ${fp.total} = ${pct(fp.flagged.length, fp.total)} (bound ≤ 1%); ${fp.warned} more get only warnings (spec gaps named)`);
+  for (const f of fp.flagged) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}\n      ${f.problems.join('\n      ')}`);
+  console.log(`real commands taken for output, YAML, JSON or PromQL (commands/not-a-command): ${fp.misread.length}`);
+  for (const f of fp.misread) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}`);
+  const recall = mutationRecall(corpus.map((c) => c.command), checks);
+  console.log(`typo-mutation recall: ${recall.caught} of ${recall.total} mutants = ${pct(recall.caught, recall.total)} (bound ≥ 95%); as errors: ${pct(recall.asError, recall.total)}, the rest as spec-gap warnings`);
+  for (const m of recall.missed.slice(0, 20)) console.log(`  missed: ${m.what}  (${m.text})`);
+  console.log('');
+}
+
 console.log('blocks  pages  cold ms  warm ms  µs/block (cold)');
 for (const total of [1000, 5000, 10000]) {
   const perPage = 25;

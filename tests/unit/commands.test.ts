@@ -9,6 +9,7 @@ import { BUILTINS, analyze } from '../../scripts/validate/commands/model.ts';
 import { names, specFor, toolbox, type FigSpec } from '../../scripts/validate/commands/specs.ts';
 import { toSource } from '../../scripts/validate/commands/blocks.ts';
 import { NOW, ROOT } from '../helpers/examples.ts';
+import { mutations } from '../../scripts/bench/commands-quality.ts';
 
 const all = await loadChecks();
 const commandChecks = all.filter((c) => c.id.startsWith('commands/'));
@@ -34,20 +35,6 @@ describe('real-world corpus (kubectl, Helm, git, psql, curl, openssl, redis-cli 
     expect(commands.length).toBeGreaterThan(300);
   });
 });
-
-/** Typo mutations of a word: drop, swap adjacent, duplicate a letter (deterministic, a few per word). */
-function mutations(word: string): string[] {
-  const out = new Set<string>();
-  const letters = [...word].map((ch, i) => (/[a-z]/i.test(ch) ? i : -1)).filter((i) => i >= 0);
-  const pick = [letters[1] ?? letters[0], letters[Math.floor(letters.length / 2)], letters[letters.length - 2]].filter((i): i is number => i !== undefined);
-  for (const i of pick) {
-    out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i + 1 < word.length && word[i] !== word[i + 1] && /[a-z]/i.test(word[i + 1]!)) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-    out.add(word.slice(0, i + 1) + word[i] + word.slice(i + 1));
-  }
-  out.delete(word);
-  return [...out].filter((m) => m.replace(/^-+/, '').length > 0);
-}
 
 function optionNames(spec: FigSpec, path: string[]): Set<string> {
   const out = new Set<string>();

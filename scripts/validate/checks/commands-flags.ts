@@ -1,25 +1,36 @@
 import { defineCheck } from '../engine/check.ts';
 import { closest } from '../engine/suggest.ts';
 import { blocksFor } from '../commands/model.ts';
+import { specOrigin } from '../commands/specs.ts';
 
 export default defineCheck({
   id: 'commands/flags',
-  description: 'Subcommands and flags exist, and flags that need a value have one, per the completion spec of each tool (@withfig/autocomplete + local overrides).',
+  description:
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
     unknownSubcommand: 'unknown subcommand `{word}` for `{command}`',
     missingValue: 'flag `{word}` needs a value',
+    unknownFlagGap: 'unknown flag `{word}` for `{command}` ({gap}; if {tool} documents it, add it in scripts/validate/commands/overrides.ts)',
+    unknownSubcommandGap: 'unknown subcommand `{word}` for `{command}` ({gap}; if {tool} documents it, add it in scripts/validate/commands/overrides.ts)',
+    missingValueGap: 'flag `{word}` needs a value ({gap}; if {tool} documents it, add it in scripts/validate/commands/overrides.ts)',
   },
   docs: {
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
-      'page. During an incident the reader then has to debug the runbook instead of the system. Flags are ' +
-      'checked against maintained completion specs (Fig) with local corrections ' +
-      '(scripts/validate/commands/overrides.ts) for the versions in src/data/toolbox.yml.',
+      'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
+      'git, helm, curl and kubectl are generated from their own documentation or source at the version of ' +
+      'src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra reference, curl\'s option ' +
+      'table, kubectl\'s cobra commands in its Go source), so their ' +
+      'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
+      'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
+      'may lag the version: what is missing from it is a warning that names where the list comes from.',
     fix:
-      'Use the subcommand or flag the message suggests. If the spec is wrong (the flag exists in the ' +
-      'version of src/data/toolbox.yml), correct it in scripts/validate/commands/overrides.ts.',
+      'Use the subcommand or flag the message suggests. A warning means the spec may have a gap: if the tool ' +
+      'documents the flag, add it in scripts/validate/commands/overrides.ts. Generated specs are rebuilt from ' +
+      'the tools\' sources with `npm run generate:specs -- --sources DIR` (a folder of clones; the pinned tags ' +
+      'are in scripts/specs/sources.ts); change the pin there with the version in src/data/toolbox.yml.',
     good: [
       {
         title: 'Long, short, combined and `=` flags, persistent flags and `--`',
@@ -39,6 +50,14 @@ export default defineCheck({
           { at: '6:36', messageId: 'missingValue', message: 'flag `--tail` needs a value' },
         ],
       },
+      {
+        title: 'A git typo (an error), a flag missing from Fig\'s pg_dump spec (a warning)',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\npg_dump -h pg.staging.example.com -d platform --filter=tables.txt -f platform.dump\n```\n',
+        problems: [
+          { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
+          { at: '5:47', message: 'not in the @withfig/autocomplete spec `pg_dump`, which may lag pg_dump 17' },
+        ],
+      },
     ],
   },
   checkFile(file, project, report) {
@@ -48,8 +67,14 @@ export default defineCheck({
         c.interp.problems.forEach((p, i) => {
           const candidates = c.interp!.candidates.get(i);
           const suggestion = candidates ? closest(p.word, candidates) : undefined;
+          const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
           const id = p.kind === 'flag' ? 'unknownFlag' : p.kind === 'subcommand' ? 'unknownSubcommand' : 'missingValue';
-          report(file, a.at(p.start), id, { word: p.word, command: p.command }, { hint: suggestion ? ` Did you mean \`${suggestion}\`?` : '' });
+          if (p.complete) report(file, a.at(p.start), id, { word: p.word, command: p.command }, { hint });
+          else {
+            // The spec may have gaps here: a warning that says where the list comes from.
+            const gap = p.gap ?? `not in ${specOrigin(c.interp!.tool)}`;
+            report(file, a.at(p.start), `${id}Gap`, { word: p.word, command: p.command, gap, tool: c.interp!.tool }, { hint, severity: 'warning' });
+          }
         });
       }
     }

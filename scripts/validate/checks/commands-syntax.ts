@@ -15,7 +15,8 @@ export default defineCheck({
       'placeholders (`<pod-name>`, `${VAR}`, `{{name}}`, `...`) are understood and are not syntax errors.',
     fix:
       'Close the quote, `$(`, `if`/`fi` or heredoc the message points at. In `console` blocks, only lines ' +
-      'starting with `$ ` or `# ` are commands; the rest is output. If a block is not shell at all, tag it ' +
+      'starting with `$ ` or `# ` are commands; the rest is output. Output, YAML, JSON or PromQL lines in a ' +
+      '`bash` block are reported once by commands/not-a-command and left out here. If a block is not shell at all, tag it ' +
       '`text`; if it must stay as is, opt out with `<!-- validate-ignore commands/syntax: <reason> -->`.',
     good: [
       {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DocFile, Project } from '../engine/types.ts';
 import { fileFact, projectFact } from '../engine/facts.ts';
 import { shellBlocks, toSource, type ShellBlock } from './blocks.ts';
+import { blankLines, nonCommandLines, type NonCommandLine } from './not-commands.ts';
 import { parseShell, type ParsedShell, type SimpleCommand, type Word } from './parse.ts';
 import { interpret, specFor, toolbox, type Interpretation } from './specs.ts';
 
@@ -47,6 +48,8 @@ export interface BlockAnalysis {
   block: ShellBlock;
   parsed: ParsedShell;
   commands: ResolvedCommand[];
+  /** Lines that are output, YAML, JSON or PromQL, not commands (blanked in `parsed`; not in console blocks). */
+  nonCommands: NonCommandLine[];
   /** .md offset of a position in the block's virtual text. */
   at(offset: number): { offset: number };
 }
@@ -119,13 +122,16 @@ function resolve(command: SimpleCommand, project: Project, functions: Set<string
 /** Every shell block of `file`, parsed and resolved (derived once per file and run). */
 export const BLOCK_ANALYSIS = fileFact('block-analysis', (file, project): BlockAnalysis[] => {
   const blocks = shellBlocks(file, project);
-  const parsed = blocks.map((b) => parseShell(b.text));
+  // Output, YAML, JSON or PromQL pasted into a bash block: blanked, then parsed again (same offsets).
+  const first = blocks.map((b) => parseShell(b.text));
+  const nonCommands = blocks.map((b, i) => (b.lang === 'console' ? [] : nonCommandLines(first[i]!)));
+  const parsed = blocks.map((b, i) => (nonCommands[i]!.length ? parseShell(blankLines(b.text, nonCommands[i]!)) : first[i]!));
   // Functions defined anywhere on the page are commands of the page.
   const functions = new Set(parsed.flatMap((p) => [...p.functions]));
   return blocks.map((block, i): BlockAnalysis => {
     const commands: ResolvedCommand[] = [];
     for (const c of parsed[i]!.commands) resolve(c, project, functions, commands);
-    return { block, parsed: parsed[i]!, commands, at: (offset) => ({ offset: toSource(block, offset) }) };
+    return { block, parsed: parsed[i]!, commands, nonCommands: nonCommands[i]!, at: (offset) => ({ offset: toSource(block, offset) }) };
   });
 });
 

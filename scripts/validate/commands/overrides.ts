@@ -2,13 +2,10 @@
  * Local corrections to the @withfig/autocomplete specs, and small local specs for tools the library
  * does not cover. Each entry says what is wrong or missing; nothing here copies a whole CLI.
  *
- * - kubectl: Fig's spec predates kubectl 1.34: the global flags (`--context`, `--kubeconfig`, …)
- *   are missing and `-n` is not inherited by subcommands; `top pod|node`, `events`, `debug` and a
- *   few newer flags are missing; `--dry-run`, `--cascade` and `--validate` take an optional value.
- * - helm: 3.19 flags missing from Fig's spec; `--dry-run` takes an optional value (client|server).
- * - git: the root accepts any word as an alias; runbooks use no aliases, so a typo of a subcommand
- *   is reported instead of being read as an alias. `rev-parse`, `describe` and common `log`/`show`/
- *   `revert` options are missing from Fig's spec.
+ * - kubectl: its spec is generated from its Go source (specs/kubectl.json); only the logging flags
+ *   (`-v`, `--vmodule`), which kubectl's main adds from another module, are added here.
+ * - git, helm, curl: their specs are generated from their own documentation (specs/<tool>.json,
+ *   `npm run generate:specs`). Only curl's `--help` is corrected: its subject is optional.
  * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
  *   accepted by every subcommand.
  * - pg_restore: no Fig spec; it shares pg_dump's connection and selection options (reused from
@@ -20,7 +17,6 @@ import type { FigOption, FigSpec } from './spec-types.ts';
 
 const flag = (...name: string[]): FigOption => ({ name });
 const val = (...name: string[]): FigOption => ({ name, args: { name: 'value' } });
-const optVal = (...name: string[]): FigOption => ({ name, args: { name: 'value', isOptional: true } });
 const persistent = (o: FigOption): FigOption => ({ ...o, isPersistent: true });
 const names = (n: string | string[]) => (Array.isArray(n) ? n : [n]);
 
@@ -32,99 +28,14 @@ interface Patch {
   set?: Partial<FigSpec>;
 }
 
-const KUBECTL_GLOBALS: FigOption[] = [
-  val('-n', '--namespace'), val('--context'), val('--kubeconfig'), val('--cluster'), val('--user'),
-  val('-s', '--server'), val('--token'), val('--as'), val('--as-group'), val('--as-uid'),
-  val('--certificate-authority'), val('--client-certificate'), val('--client-key'), val('--cache-dir'),
-  val('--request-timeout'), val('--tls-server-name'), val('--profile'), val('--profile-output'),
-  val('--username'), val('--password'), val('-v', '--v'), val('--vmodule'), val('--log-flush-frequency'),
-  flag('--insecure-skip-tls-verify'), flag('--match-server-version'), flag('--warnings-as-errors'),
-  flag('--disable-compression'), flag('-h', '--help'),
-].map(persistent);
-
-const TOP_COMMON = [flag('-A', '--all-namespaces'), val('-l', '--selector'), val('--sort-by'), flag('--no-headers'), flag('--use-protocol-buffers'), val('--field-selector')];
+// kubectl's logging flags are added by k8s.io/component-base (cli.Run), outside the sources the
+// kubectl spec is generated from; `kubectl options` lists them.
+const KUBECTL_LOGGING: FigOption[] = [val('-v', '--v'), val('--vmodule'), val('--log-flush-frequency')].map(persistent);
 
 const PATCHES: Record<string, Patch[]> = {
-  kubectl: [
-    { at: [], set: { options: KUBECTL_GLOBALS } },
-    {
-      at: ['top'],
-      addSubcommands: [
-        { name: ['pod', 'pods', 'po'], options: [...TOP_COMMON, flag('--containers'), flag('--sum')], args: { isOptional: true } },
-        { name: ['node', 'nodes', 'no'], options: [...TOP_COMMON, flag('--show-capacity')], args: { isOptional: true } },
-      ],
-    },
-    {
-      at: [],
-      addSubcommands: [
-        {
-          name: ['events', 'event', 'ev'],
-          options: [flag('-A', '--all-namespaces'), val('--for'), val('-o', '--output'), val('--types'), flag('-w', '--watch'), flag('--no-headers'), val('--chunk-size'), flag('--allow-missing-template-keys'), val('--template'), flag('--show-managed-fields')],
-          args: { isOptional: true },
-        },
-        {
-          name: 'debug',
-          options: [
-            flag('-i', '--stdin'), flag('-t', '--tty'), val('--image'), val('--target'), val('--copy-to'), val('-c', '--container'),
-            val('--profile'), optVal('--share-processes'), flag('-q', '--quiet'), optVal('--attach'), val('--env'), flag('--replace'),
-            flag('--same-node'), val('--set-image'), val('--image-pull-policy'), val('--custom'), val('-f', '--filename'),
-            val('-o', '--output'), flag('--keep-annotations'), flag('--keep-labels'), flag('--keep-liveness'), flag('--keep-readiness'),
-            flag('--keep-startup'), flag('--keep-init-containers'),
-          ],
-          args: { isVariadic: true },
-        },
-      ],
-    },
-    { at: ['get'], addOptions: [val('--subresource'), flag('--show-managed-fields'), val('--output-watch-events')] },
-    { at: ['logs'], addOptions: [flag('--all-pods'), optVal('--prefix'), flag('--timestamps')] },
-    { at: ['exec'], addOptions: [flag('-q', '--quiet')] },
-    { at: ['patch'], addOptions: [val('--subresource'), val('--field-manager')] },
-    { at: ['delete'], addOptions: [optVal('--cascade'), flag('-i', '--interactive')] },
-    { at: ['drain'], addOptions: [flag('--delete-emptydir-data'), val('--chunk-size')] },
-    { at: ['rollout', 'undo'], addOptions: [val('--to-revision'), val('-o', '--output'), val('-l', '--selector')] },
-    { at: ['rollout', 'restart'], addOptions: [val('-l', '--selector'), val('--field-manager')] },
-    { at: ['rollout', 'history'], addOptions: [val('-l', '--selector')] },
-    { at: ['rollout', 'status'], addOptions: [val('-l', '--selector')] },
-    { at: ['scale'], addOptions: [val('-l', '--selector')] },
-    { at: ['create', 'secret', 'generic'], addOptions: [val('--from-literal'), val('--from-file'), val('--from-env-file'), val('--type'), flag('--append-hash')] },
-    { at: ['create', 'job'], addOptions: [val('--from'), val('--image')] },
-    { at: ['port-forward'], addOptions: [val('--address')] },
-    { at: ['auth', 'can-i'], addOptions: [flag('--list'), flag('-A', '--all-namespaces'), val('--subresource'), flag('-q', '--quiet'), flag('--no-headers')] },
-  ],
-  helm: [
-    { at: ['install'], addOptions: [flag('--take-ownership'), flag('--skip-schema-validation'), flag('--hide-notes'), flag('--enable-dns'), val('--labels'), flag('--rollback-on-failure'), flag('--skip-crds')] },
-    {
-      at: ['upgrade'],
-      addOptions: [flag('--take-ownership'), flag('--skip-schema-validation'), flag('--hide-notes'), flag('--reset-then-reuse-values'), flag('--enable-dns'), val('--labels'), flag('--rollback-on-failure')],
-    },
-    { at: ['status'], addOptions: [flag('--show-resources')] },
-    { at: ['uninstall'], addOptions: [val('--cascade'), flag('--ignore-not-found')] },
-    { at: ['history'], addOptions: [] },
-    { at: ['get', 'values'], addOptions: [flag('-a', '--all'), val('-o', '--output'), val('--revision')] },
-    { at: ['get', 'manifest'], addOptions: [val('--revision')] },
-    { at: ['get', 'all'], addOptions: [val('--revision'), val('--template')] },
-    { at: ['rollback'], addOptions: [flag('--rollback-on-failure')] },
-    // `helm get metadata` exists since Helm 3.13.
-    { at: ['get'], addSubcommands: [{ name: 'metadata', options: [val('-o', '--output'), val('--revision')], args: { name: 'RELEASE_NAME' } }] },
-  ],
+  kubectl: [{ at: [], addOptions: KUBECTL_LOGGING }],
   // Everything after the script belongs to the script: `node dist/migrate.js down --to 42`.
   node: [{ at: [], set: { parserDirectives: { optionsMustPrecedeArguments: true } } }],
-  git: [
-    { at: [], set: { args: undefined } },
-    {
-      at: [],
-      addSubcommands: [
-        { name: 'rev-parse', options: [optVal('--short'), flag('--abbrev-ref'), flag('--verify'), flag('--show-toplevel'), flag('--git-dir'), flag('-q', '--quiet')], args: { isVariadic: true, isOptional: true } },
-        { name: 'describe', options: [flag('--tags'), flag('--all'), optVal('--abbrev'), flag('--always'), flag('--exact-match'), optVal('--dirty'), flag('--long'), val('--match'), val('--exclude')], args: { isVariadic: true, isOptional: true } },
-      ],
-    },
-    {
-      at: ['log'],
-      addOptions: [flag('--graph'), optVal('--decorate'), flag('--all'), val('--since'), val('--until'), val('--after'), val('--before'), optVal('--format'), optVal('--pretty'), flag('--stat'), flag('--name-only'), flag('--name-status'), flag('--no-merges'), flag('--merges'), flag('--first-parent'), val('--author'), flag('--reverse')],
-    },
-    { at: ['show'], addOptions: [flag('--stat'), flag('--name-only'), flag('--name-status'), optVal('--format'), optVal('--pretty'), flag('--no-patch')] },
-    { at: ['revert'], addOptions: [flag('--no-edit'), flag('--edit'), val('-m', '--mainline'), flag('-n', '--no-commit'), flag('--continue'), flag('--abort'), flag('--skip')] },
-  ],
   aws: [
     {
       at: [],
@@ -139,8 +50,8 @@ const PATCHES: Record<string, Patch[]> = {
 
 /** Options whose value is optional in the real CLI although Fig's spec requires one. */
 const OPTIONAL_VALUE: Record<string, string[]> = {
-  kubectl: ['--dry-run', '--cascade', '--validate', '--all-namespaces'],
-  helm: ['--dry-run'],
+  // curl's option table says `--help` takes a subject; docs/cmdline-opts/help.md: without one it lists the important options.
+  curl: ['--help'],
 };
 
 function findSub(spec: FigSpec, path: string[]): FigSpec | undefined {

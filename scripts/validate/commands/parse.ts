@@ -57,8 +57,12 @@ export interface ParsedShell {
   assigned: Set<string>;
   /** Variable references: `$VAR`, `${VAR}`. */
   variables: Array<{ name: string; start: number; end: number }>;
+  /** Heredoc bodies and quoted strings that span lines: their lines are data, not commands. */
+  literals?: Array<{ start: number; end: number }>;
 }
 
+/** Nodes whose lines are data when they span lines (heredocs, quoted strings). */
+const LITERAL_NODES = new Set(['heredoc_redirect', 'string', 'raw_string', 'ansi_c_string']);
 const STATIC_NODES = new Set(['word', 'number', 'raw_string', 'string', 'concatenation', 'string_content']);
 
 function unescape(text: string): string {
@@ -97,7 +101,8 @@ function staticValue(node: TsNode): string | null {
   }
 }
 
-const memo = new TextMemo<ParsedShell>('shell');
+// The namespace names the shape of ParsedShell: bump it when it changes (v2: `literals`; v3: `-` before a heredoc).
+const memo = new TextMemo<ParsedShell>('shell-v3');
 
 function describeError(node: TsNode): string {
   const text = node.text.trimStart();
@@ -105,6 +110,22 @@ function describeError(node: TsNode): string {
   if (/^['"]/.test(text) && !/^(['"]).*\1$/s.test(text)) return `unterminated quoted string (${text[0]} is never closed)`;
   if (/^\$\(/.test(text) || text.includes('$(')) return 'unterminated command substitution `$(`';
   return `syntax error near \`${first.slice(0, 40) || text.slice(0, 1)}\``;
+}
+
+/**
+ * tree-sitter-bash drops a `-` argument written just before a heredoc (`kubectl apply -f - <<EOF`):
+ * the word between the command and `<<` is restored, so `-f` keeps its value (stdin).
+ */
+function dashBeforeHeredoc(command: TsNode): Word[] {
+  const statement = command.parent;
+  if (statement?.type !== 'redirected_statement') return [];
+  const heredoc = statement.namedChildren.find((c) => c?.type === 'heredoc_redirect');
+  if (!heredoc) return [];
+  const gap = statement.text.slice(command.endIndex - statement.startIndex, heredoc.startIndex - statement.startIndex);
+  const m = /^(\s+)-(?=\s|$)/.exec(gap);
+  if (!m) return [];
+  const start = command.endIndex + m[1]!.length;
+  return [{ value: '-', raw: '-', start, end: start + 1, open: false }];
 }
 
 export function parseShell(input: string): ParsedShell {
@@ -125,6 +146,7 @@ function parseUncached(input: string): ParsedShell {
     functions: new Set(),
     assigned: new Set(),
     variables: [],
+    literals: [],
   };
   const tree = parser.parse(text);
   if (!tree) {
@@ -153,7 +175,9 @@ function parseUncached(input: string): ParsedShell {
     return out;
   };
   const visit = (node: TsNode) => {
-    if (node.type === 'ERROR') {
+    // `type` crosses into the parser's wasm memory on each read: read it once per node.
+    const type = node.type;
+    if (type === 'ERROR') {
       result.errors.push({ start: node.startIndex, message: describeError(node) });
     } else if (node.isMissing) {
       // Report where the unclosed construct opens, not where the input ends.
@@ -167,14 +191,17 @@ function parseUncached(input: string): ParsedShell {
         result.errors.push({ start: node.startIndex, message: `missing \`${node.type}\`` });
       }
     }
-    switch (node.type) {
+    if (LITERAL_NODES.has(type) && node.endPosition.row > node.startPosition.row) {
+      result.literals!.push({ start: node.startIndex, end: node.endIndex });
+    }
+    switch (type) {
       case 'command': {
         const nameNode = node.childForFieldName('name');
         if (nameNode) {
           const args = node.childrenForFieldName('argument').filter((a): a is TsNode => a !== null);
           result.commands.push({
             name: word(nameNode.firstNamedChild ?? nameNode),
-            args: args.map(word),
+            args: [...args.map(word), ...dashBeforeHeredoc(node)],
             heredocs: heredocsOf(node.parent),
             start: node.startIndex,
             end: node.endIndex,
@@ -191,7 +218,7 @@ function parseUncached(input: string): ParsedShell {
       }
       case 'declaration_command':
       case 'variable_assignment': {
-        const n = node.type === 'variable_assignment' ? node.childForFieldName('name') : null;
+        const n = type === 'variable_assignment' ? node.childForFieldName('name') : null;
         if (n) result.assigned.add(n.text);
         break;
       }
@@ -215,7 +242,7 @@ function parseUncached(input: string): ParsedShell {
         break;
     }
     // An ERROR node's children are fragments; report the first error only, not each fragment.
-    if (node.type === 'ERROR') return;
+    if (type === 'ERROR') return;
     for (const child of node.children) if (child) visit(child);
   };
   visit(tree.rootNode);

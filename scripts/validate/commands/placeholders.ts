@@ -19,7 +19,7 @@ export interface Placeholder {
   end: number;
 }
 
-// The grammar (`<pod-name>`, `{{name}}`, `...`) is core/shell.ts, shared with the site's form.
+// The grammar (`<pod-name>`, `<values file>`, `{{name}}`, `...`) is core/shell.ts, shared with the site's form.
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
 

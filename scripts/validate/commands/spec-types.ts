@@ -23,4 +23,12 @@ export interface FigSpec {
   requiresSubcommand?: boolean;
   /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
   looseOptions?: boolean;
+  /**
+   * Generated specs (specs/<tool>.json): true when the node's subcommand and flag lists are the
+   * tool's documented lists. Anything else (Fig specs, local specs) may have gaps: what is not in
+   * the lists is then a warning, not an error.
+   */
+  complete?: boolean;
+  /** Why the node may be incomplete (named in the warning). */
+  gap?: string;
 }

@@ -64,6 +64,28 @@ function requireFig(name: string): FigSpec | null {
 
 setFigLoader(requireFig);
 
+/** Where `spec: generated` tools keep their command trees (written by `npm run generate:specs`). */
+export const GENERATED_SPECS = 'scripts/validate/commands/specs';
+
+/** The generated spec of `tool`, with its source (scripts/specs/generate.ts writes them). */
+export function generatedSpec(tool: string): FigSpec | null {
+  try {
+    const data = JSON.parse(readFileSync(join(here, 'specs', `${tool}.json`), 'utf8')) as { spec: FigSpec };
+    return data.spec;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a tool's spec comes from, for messages about its gaps. */
+export function specOrigin(tool: string): string {
+  const entry = toolbox.tools[tool];
+  if (!entry) return 'no spec';
+  if (entry.spec === 'generated') return `${GENERATED_SPECS}/${tool}.json`;
+  if (entry.spec === 'local') return 'the local spec in scripts/validate/commands/overrides.ts';
+  return `the @withfig/autocomplete spec \`${entry.spec}\`, which may lag ${tool} ${entry.version}`;
+}
+
 const specs = new Map<string, FigSpec | null>();
 
 /** The spec a tool is checked with, or null when its flags are not checked (`spec: none`). */
@@ -72,7 +94,7 @@ export function specFor(tool: string): FigSpec | null {
   const entry = toolbox.tools[tool];
   let spec: FigSpec | null = null;
   if (entry && entry.spec !== 'none') {
-    const base = entry.spec === 'local' ? (LOCAL_SPECS[tool]?.() ?? null) : requireFig(entry.spec);
+    const base = entry.spec === 'generated' ? generatedSpec(tool) : entry.spec === 'local' ? (LOCAL_SPECS[tool]?.() ?? null) : requireFig(entry.spec);
     spec = base ? applyOverrides(tool, base, requireFig) : null;
   }
   specs.set(tool, spec);
@@ -103,8 +125,8 @@ export interface Interpretation {
   positionals: Word[];
   /** Words after `--` (kubectl exec … -- cmd). */
   afterDashes: Word[];
-  /** `word` is the flag or subcommand as written, `command` the tool and subcommands before it. */
-  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value'; word: string; command: string }>;
+  /** `word` is the flag or subcommand as written, `command` the tool and subcommands before it; `complete` whether the node's lists are complete. */
+  problems: Array<{ start: number; message: string; kind: 'subcommand' | 'flag' | 'value'; word: string; command: string; complete: boolean; gap?: string }>;
 }
 
 const takesValue = (o: FigOption) => {
@@ -118,6 +140,17 @@ const optionalValue = (o: FigOption) => {
 const hasArgs = (s: FigSpec) => s.args !== undefined && (!Array.isArray(s.args) || s.args.length > 0);
 
 const NUMBER = /^-\d+$/;
+
+const indexes = new WeakMap<FigSpec, Map<string, FigOption>>();
+function optionIndex(node: FigSpec): Map<string, FigOption> {
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const o of node.options ?? []) for (const n of names(o.name)) if (!index.has(n)) index.set(n, o);
+    indexes.set(node, index);
+  }
+  return index;
+}
 
 /**
  * Walks a command's words through its spec (like Fig's parser): subcommands, long and short
@@ -153,7 +186,8 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
   let node = spec;
   let persistent: FigOption[] = [];
   const available = () => [...(node.options ?? []), ...persistent];
-  const find = (name: string) => available().find((o) => names(o.name).includes(name));
+  // Options by name, per node (generated specs have hundreds of flags: curl, git log).
+  const find = (name: string) => optionIndex(node).get(name) ?? persistent.find((o) => names(o.name).includes(name));
   const allNames = () => available().flatMap((o) => names(o.name));
   let dashes = false;
   let sawPositional = false;
@@ -192,7 +226,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         const next = words[i + 1];
         const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
         if (!next || nextIsFlag) {
-          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value', word: name, command: [tool, ...out.path].join(' ') });
+          out.problems.push({ start: w.start, message: `flag \`${name}\` needs a value`, kind: 'value', word: name, command: [tool, ...out.path].join(' '), complete: node.complete === true, gap: node.gap });
           out.options.push({ option: opt, written: name, word: w });
         } else {
           out.options.push({ option: opt, written: name, word: w, value: next });
@@ -223,7 +257,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
         }
         if (ok) continue;
       }
-      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag', word: written, command: [tool, ...out.path].join(' ') });
+      out.problems.push({ start: w.start, message: `unknown flag \`${written}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'flag', word: written, command: [tool, ...out.path].join(' '), complete: node.complete === true, gap: node.gap });
       out.candidates.set(out.problems.length - 1, allNames());
       continue;
     }
@@ -237,7 +271,7 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       continue;
     }
     if (subs.length > 0 && !sawPositional && !hasArgs(node) && !w.open) {
-      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', word: v, command: [tool, ...out.path].join(' ') });
+      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', word: v, command: [tool, ...out.path].join(' '), complete: node.complete === true, gap: node.gap });
       out.candidates.set(out.problems.length - 1, subs.flatMap((s) => names(s.name)));
       // Nothing after an unknown subcommand can be checked.
       return out;

@@ -1,0 +1,139 @@
+/**
+ * npm run generate:corpus -- --sources DIR
+ *
+ * Writes tests/fixtures/commands-real/commands.json: real commands for the toolbox's tools, taken
+ * from the tools' own documentation (not written here), each with its source (repository, path,
+ * line, commit). The commands/* checks are measured on it (npm run bench:commands, and a test).
+ *
+ * - git: `$ git …` lines of Documentation/**\/*.adoc (release notes excluded);
+ * - helm: `helm …` lines of the code blocks of helm-www's Helm 3 docs (versioned_docs/version-3);
+ * - curl: the `Example:` lines of docs/cmdline-opts/*.md, and `curl …` lines of docs/*.md code blocks;
+ * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { curlOptions } from './curl.ts';
+import { openSource } from './sources.ts';
+import type { GitSource } from './source.ts';
+
+export interface CorpusCommand {
+  tool: string;
+  command: string;
+  repo: string;
+  path: string;
+  /** 1-based line of the command in `path`. */
+  line: number;
+  commit: string;
+}
+
+const OUT = new URL('../../tests/fixtures/commands-real/commands.json', import.meta.url).pathname;
+
+/** Is the shell text unfinished: an open quote, or a loop or `if` not yet closed? */
+function open(text: string): boolean {
+  const bare = text
+    .split('\n')
+    .map((l) => l.replace(/(^|\s)#.*$/, ''))
+    .join('\n')
+    .replace(/\\./g, '');
+  const singles = (bare.replace(/"[^"]*"/g, '').match(/'/g) ?? []).length;
+  const doubles = (bare.replace(/'[^']*'/g, '').match(/"/g) ?? []).length;
+  const words = bare.split(/[\s;]+/);
+  const count = (w: string) => words.filter((x) => x === w).length;
+  return singles % 2 === 1 || doubles % 2 === 1 || count('for') + count('while') + count('until') > count('done') || count('if') > count('fi');
+}
+
+/** Lines matching `start`, with continuations joined (`\`, a trailing pipe, an open quote or loop). */
+function commandLines(text: string, start: RegExp, clean: (line: string) => string = (l) => l): Array<{ text: string; line: number }> {
+  const lines = text.split('\n').map(clean);
+  const out: Array<{ text: string; line: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = start.exec(lines[i]!);
+    if (!m) continue;
+    let command = m[1]!;
+    const line = i + 1;
+    // `\` continues the line; so does a trailing `|`, `&&` or `||`.
+    while (/(\\|\||&&)\s*$/.test(command) && i + 1 < lines.length) {
+      const next = lines[++i]!.replace(/^\s*\$ /, '').trim();
+      command = /\\\s*$/.test(command) ? `${command.replace(/\\\s*$/, '')} ${next}` : `${command}\n${next}`;
+    }
+    const first = i;
+    while (open(command) && i + 1 < lines.length && i - first < 12 && !/^\s*(\$ |-{4,}|\.{4,})/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
+    out.push({ text: command.trim(), line });
+  }
+  return out;
+}
+
+/** Attribute references resolved, and AsciiDoc callouts (`git branch -D test   <2>`) removed: they are not part of the command. */
+function asciidoc(text: string): string {
+  return text
+    .replace(/(\s+<\d+>)+\s*$/, '').replace(/\{litdd\}/g, '--').replace(/\{caret\}/g, '^').replace(/\{tilde\}/g, '~').replace(/\{plus\}/g, '+').replace(/\{startsb\}/g, '[').replace(/\{endsb\}/g, ']');
+}
+
+/** Code-block lines of a Markdown file (```…``` fences), with their 1-based line numbers. */
+function codeLines(md: string): string {
+  let inside = false;
+  return md
+    .split('\n')
+    .map((l) => {
+      if (/^\s*(```|~~~)/.test(l)) {
+        inside = !inside;
+        return '';
+      }
+      return inside ? l : '';
+    })
+    .join('\n');
+}
+
+const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, 'repo' | 'commit' | 'tool'>>> = {
+  git: (src) =>
+    src
+      .list('Documentation')
+      .filter((p) => p.endsWith('.adoc') && !p.includes('/RelNotes/'))
+      .flatMap((path) => commandLines(src.read(path), /^\s*\$ (git [a-z].*)$/, asciidoc).map((c) => ({ command: c.text, path, line: c.line }))),
+  helm: (src) =>
+    src
+      .list('versioned_docs/version-3')
+      .filter((p) => p.endsWith('.md') || p.endsWith('.mdx'))
+      .flatMap((path) => commandLines(codeLines(src.read(path)), /^\s*(?:\$ )?(helm [a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }))),
+  curl: (src) => [
+    ...curlOptions(src).flatMap((o) => o.examples.map((e) => ({ command: `curl ${e.text}`, path: o.path, line: e.line }))),
+    ...src
+      .list('docs')
+      .filter((p) => p.endsWith('.md') && !p.startsWith('docs/cmdline-opts/'))
+      .flatMap((path) => commandLines(codeLines(src.read(path)), /^\s*(?:\$ )?(curl [-a-z"'$h].*)$/).map((c) => ({ command: c.text, path, line: c.line }))),
+  ],
+  kubectl: (src) =>
+    src
+      .list('pkg/cmd')
+      .filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'))
+      .flatMap((path) => {
+        const go = src.read(path);
+        // Only inside `templates.Examples(…)` literals: the documented examples of each command.
+        const out: Array<{ command: string; path: string; line: number }> = [];
+        for (const m of go.matchAll(/templates\.Examples\((?:i18n\.T\()?`([^`]*)`/g)) {
+          const base = go.slice(0, m.index).split('\n').length - 1;
+          const offset = m[0].indexOf('`') + 1;
+          const firstLine = base + go.slice(m.index!, m.index! + offset).split('\n').length;
+          for (const c of commandLines(m[1]!, /^\s*(kubectl [a-z].*)$/)) out.push({ command: c.text, path, line: firstLine + c.line - 1 });
+        }
+        return out;
+      }),
+};
+
+const argv = process.argv.slice(2);
+const corpus: CorpusCommand[] = [];
+for (const tool of Object.keys(collectors)) {
+  const src = openSource(tool, argv);
+  const seen = new Set<string>();
+  let n = 0;
+  for (const c of collectors[tool]!(src)) {
+    if (seen.has(c.command)) continue;
+    seen.add(c.command);
+    corpus.push({ tool, command: c.command, repo: src.info.repo, path: c.path, line: c.line, commit: src.info.commit });
+    n++;
+  }
+  console.log(`${tool}: ${n} commands from ${src.info.repo} ${src.info.ref}`);
+}
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, `[\n${corpus.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`);
+console.log(`${corpus.length} commands → ${OUT}`);

@@ -1,0 +1,90 @@
+/**
+ * npm run generate:specs -- --sources DIR [--only git,curl]
+ *
+ * Writes scripts/validate/commands/specs/<tool>.json: each tool's command tree (subcommands, flags,
+ * whether a flag takes a value, aliases) generated from the tool's own documentation or source at
+ * the version of src/data/toolbox.yml, with that source (repository, paths, tag, commit) recorded.
+ * Where the sources come from: scripts/specs/sources.ts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
+import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
+import { gitTree } from './git.ts';
+import { kubectlTree } from './kubectl.ts';
+import { argValue, openSource, PINNED } from './sources.ts';
+import type { GeneratedSpec, GenNode } from './types.ts';
+import type { GitSource } from './source.ts';
+
+const OUT = new URL('../validate/commands/specs/', import.meta.url).pathname;
+const HELM_DOCS = 'versioned_docs/version-3/helm';
+
+const extraSources: Array<GitSource['info'] & { paths: string[] }> = [];
+
+const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: string[] }> = {
+  git: (src) => {
+    const t = gitTree(src);
+    return { spec: t.root, paths: t.paths };
+  },
+  curl: (src) => ({ spec: curlTree(src, curlOptions(src)), paths: [CURL_PARSER, `${CURL_OPTS}/*.md`] }),
+  helm: (src) => {
+    const files = new Map(src.list(HELM_DOCS).filter((p) => /\/helm(_[\w-]+)*\.md$/.test(p)).map((p) => [p.slice(p.lastIndexOf('/') + 1), src.read(p)]));
+    const spec = cobraTree('helm', files);
+    const code = openSource('helm-src', argv);
+    const go = new Map(code.list('cmd/helm').filter((p) => /^cmd\/helm\/[a-z_]+\.go$/.test(p) && !p.endsWith('_test.go')).map((p) => [p.slice(9), code.read(p)]));
+    addAliases(spec, cobraAliases(go));
+    extraSources.push({ ...code.info, paths: ['cmd/helm/*.go (Aliases)'] });
+    return { spec, paths: [`${HELM_DOCS}/helm*.md`] };
+  },
+  kubectl: (src) => {
+    const shared = openSource('cli-runtime', argv);
+    const clientGo = openSource('client-go', argv);
+    extraSources.push({ ...shared.info, paths: ['pkg/genericclioptions/*.go', 'pkg/printers/*.go', 'pkg/resource/*.go'] });
+    extraSources.push({ ...clientGo.info, paths: ['tools/clientcmd/*.go (flag names)'] });
+    return kubectlTree(src, shared, clientGo);
+  },
+};
+
+/** JSON with one line per option and per small value, so diffs between versions stay readable. */
+function serialize(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (typeof value !== 'object' || value === null || flat.length <= 100 || (!Array.isArray(value) && 'name' in value && !('options' in value))) return flat;
+  const inner = `${indent} `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + serialize(v, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${serialize(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+const argv = process.argv.slice(2);
+const only = argValue(argv, 'only')?.split(',');
+mkdirSync(OUT, { recursive: true });
+let failed = false;
+for (const tool of Object.keys(GENERATORS)) {
+  if (only && !only.includes(tool)) continue;
+  try {
+    const src = openSource(tool, argv);
+    const { spec, paths } = GENERATORS[tool]!(src);
+    const data: GeneratedSpec = {
+      tool,
+      version: PINNED[tool]!.version,
+      source: { ...src.info, paths: [...new Set(paths)] },
+      ...(extraSources.length ? { alsoFrom: extraSources.splice(0) } : {}),
+      generator: `scripts/specs/${tool === 'helm' ? 'cobra' : tool}.ts`,
+      spec,
+    };
+    writeFileSync(join(OUT, `${tool}.json`), `${serialize(data)}\n`);
+    let nodes = 0;
+    let flags = 0;
+    const count = (n: GenNode) => {
+      nodes++;
+      flags += n.options.length;
+      n.subcommands?.forEach(count);
+    };
+    count(spec);
+    console.log(`${tool}: ${nodes} commands, ${flags} flags from ${src.info.repo} ${src.info.ref} (${src.info.commit.slice(0, 12)})`);
+  } catch (error) {
+    failed = true;
+    console.error(`${tool}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

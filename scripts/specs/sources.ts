@@ -1,0 +1,66 @@
+/**
+ * The pinned sources of the generated specs and of the real-command corpus: one public repository
+ * per tool, at the tag (or commit) matching the version src/data/toolbox.yml documents.
+ *
+ * The generator reads a local git clone of each (a bare mirror works too); it never downloads.
+ * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
+ * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
+ * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`. Example:
+ *
+ *   git clone --bare https://github.com/git/git /tmp/src/git
+ *   git clone --bare https://github.com/curl/curl /tmp/src/curl
+ *   git clone --bare https://github.com/helm/helm-www /tmp/src/helm-www
+ *   git clone --bare https://github.com/helm/helm /tmp/src/helm
+ *   git clone --bare https://github.com/kubernetes/kubectl /tmp/src/kubectl
+ *   git clone --bare https://github.com/kubernetes/cli-runtime /tmp/src/cli-runtime
+ *   git clone --bare https://github.com/kubernetes/client-go /tmp/src/client-go
+ *   npm run generate:specs -- --sources /tmp/src
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitSource } from './source.ts';
+
+export interface Pinned {
+  owner: string;
+  name: string;
+  /** Tag or commit. */
+  ref: string;
+  /** The tool version the ref documents. */
+  version: string;
+}
+
+export const PINNED: Record<string, Pinned> = {
+  git: { owner: 'git', name: 'git', ref: 'v2.49.1', version: '2.49.1' },
+  curl: { owner: 'curl', name: 'curl', ref: 'curl-8_21_0', version: '8.21.0' },
+  // helm-www has no tags for the Helm versions it documents; this commit is "Update docs for Helm v4.0.5 and v3.19.5".
+  helm: { owner: 'helm', name: 'helm-www', ref: '7080576ef6855d44ce77a1076b3fc184dcc2a27c', version: '3.19.5' },
+  // Helm's own source, for the command aliases cobra's Markdown leaves out.
+  'helm-src': { owner: 'helm', name: 'helm', ref: 'v3.19.5', version: '3.19.5' },
+  // kubernetes/kubectl is the published staging copy of kubectl's source; v0.34.x is kubectl 1.34.x.
+  kubectl: { owner: 'kubernetes', name: 'kubectl', ref: 'v0.34.9', version: '1.34.9' },
+  // The flags kubectl shares with other clients (--namespace, --output, --filename …), same release.
+  'cli-runtime': { owner: 'kubernetes', name: 'cli-runtime', ref: 'v0.34.9', version: '1.34.9' },
+  // Flag-name constants of kubectl config (clientcmd.FlagAPIServer = "server" …), same release.
+  'client-go': { owner: 'kubernetes', name: 'client-go', ref: 'v0.34.9', version: '1.34.9' },
+};
+
+export function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** The local clone of `tool`'s source, or an error saying where it was looked for. */
+export function openSource(tool: string, argv: string[]): GitSource {
+  const pin = PINNED[tool]!;
+  const explicit = argValue(argv, tool);
+  const root = argValue(argv, 'sources') ?? process.env.SPEC_SOURCES;
+  const candidates = explicit ? [explicit] : root ? [join(root, `${pin.owner}+${pin.name}`, 'repo'), join(root, `${pin.owner}+${pin.name}`), join(root, pin.name)] : [];
+  const dir = candidates.find((c) => existsSync(c));
+  if (!dir) {
+    throw new Error(
+      `no local clone of github.com/${pin.owner}/${pin.name} for ${tool} (looked in ${candidates.join(', ') || 'nothing: pass --sources DIR or --' + tool + ' DIR'})`,
+    );
+  }
+  return new GitSource(dir, `https://github.com/${pin.owner}/${pin.name}`, pin.ref);
+}
