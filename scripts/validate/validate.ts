@@ -20,6 +20,7 @@ function cacheVersion(root: string): string {
   const inputs = [
     join(root, 'package-lock.json'),
     join(here, 'engine', 'parse.ts'),
+    join(here, 'engine', 'parse-guard.ts'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),
     join(here, 'commands', 'placeholders.ts'),

@@ -64,6 +64,8 @@ function extraRoute(project: Project, route: string): boolean {
 
 function checkAnchor(target: DocFile, anchor: string | undefined, display: string): Resolution {
   if (!anchor) return { ok: true, target };
+  // A file that could not be parsed has no known headings; its own problem says why (file/unparseable).
+  if (target.status !== 'ok') return { ok: true, target };
   const ids = headingsOf(target).map((h) => h.id);
   if (ids.includes(anchor)) return { ok: true, target };
   const suggestion = closest(anchor, ids) ?? closestBySharedWords(anchor, ids);
@@ -89,7 +91,7 @@ const lazily = new WeakMap<Project, Map<string, DocFile | undefined>>();
  * first use, so that a link to a sibling outside the run is still resolved and its anchors checked.
  */
 function docAt(project: Project, path: string): DocFile | undefined {
-  const known = siteMap(project).byPath.get(path);
+  const known = siteMap(project).byPath.get(path) ?? project.files.find((f) => f.path === path && f.status !== 'unexpected');
   if (known) return known;
   let cache = lazily.get(project);
   if (!cache) lazily.set(project, (cache = new Map()));

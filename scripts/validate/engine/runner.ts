@@ -34,11 +34,18 @@ export function time(stats: RunStats | undefined, key: string, started: number):
 }
 
 /**
+ * At most this many problems of one rule in one file are listed; the rest are counted in one more
+ * problem. A pathological file (50,000 unclosed links) must not bury every other report.
+ */
+export const MAX_PROBLEMS_PER_RULE = 100;
+
+/**
  * Runs every check over the shared model. A check that throws does not stop the run: the crash is
  * reported as an `internal/check-crashed` problem (a bug to fix, with a test).
  */
 export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
   const problems: Problem[] = [];
+  const perRule = new Map<string, { count: number; first: Problem }>();
   for (const check of checks) {
     const started = performance.now();
     const report: Report = Object.assign(
@@ -46,7 +53,12 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
         if (!project.targets.has(file.path)) return;
         const severity: Severity = options?.severity ?? check.severity;
         const rule = options?.rule ? `${check.id}:${options.rule}` : check.id;
-        problems.push({ file: file.path, ...resolve(file, at), rule, severity, message });
+        const key = `${file.path}\0${rule}`;
+        const seen = perRule.get(key);
+        if (seen && ++seen.count > MAX_PROBLEMS_PER_RULE) return;
+        const problem = { file: file.path, ...resolve(file, at), rule, severity, message };
+        if (!seen) perRule.set(key, { count: 1, first: problem });
+        problems.push(problem);
       },
       {
         suppressed(file: SourceRef, count: number) {
@@ -86,6 +98,10 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       }
     }
     time(stats, check.id, started);
+  }
+  for (const { count, first } of perRule.values()) {
+    if (count <= MAX_PROBLEMS_PER_RULE) continue;
+    problems.push({ ...first, message: `…and ${count - MAX_PROBLEMS_PER_RULE} more \`${first.rule}\` problems in this file (only the first ${MAX_PROBLEMS_PER_RULE} are listed)` });
   }
   return problems.sort(compareProblems);
 }
