@@ -146,7 +146,8 @@ function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
+      // Bad examples may hold made-up credentials (security/secrets): secretlint's own disable comments, visible on the page source.
+      (e) => `### Bad: ${e.title}\n\n<!-- secretlint-disable -->\n\n${fenced(e)}\n<!-- secretlint-enable -->\n\nReported:\n\n${(e.problems ?? []).map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---
