@@ -1,13 +1,20 @@
 import type { Check, Location, Report, Skipped } from './check.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
 
-function resolve(file: SourceRef, at: Location): Position {
+function unclamped(file: SourceRef, at: Location): Position {
   if ('node' in at) {
     const start = at.node.position?.start;
     return start ? { line: start.line, column: start.column } : { line: 1, column: 1 };
   }
   if ('offset' in at) return file.lines.position(at.offset);
   return at;
+}
+
+/** Where a problem is, never outside the file (a library's off-by-one at a lone CR at the end, say). */
+function resolve(file: SourceRef, at: Location): Position {
+  const p = unclamped(file, at);
+  const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), Math.max(1, file.lines.lineCount));
+  return { line, column: line === p.line ? Math.max(1, Math.trunc(p.column) || 1) : 1 };
 }
 
 export function compareProblems(a: Problem, b: Problem): number {
