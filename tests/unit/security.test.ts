@@ -29,6 +29,11 @@ describe('unsafe content', () => {
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
 
+  it('finds script URLs set by SVG animation and srcset candidates', () => {
+    const problems = run({ 'docs/a.md': '# A\n\n<svg><a><animate attributeName="href" values="javascript:alert(1)" /><text>x</text></a></svg>\n\n<img srcset="/a.png 1x, javascript:x 2x">\n' });
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['3:47 security/unsafe-url', '5:14 security/unsafe-url']);
+  });
+
   it('ignores tags in code blocks, inline code, comments and escaped text', () => {
     expect(run({ 'docs/a.md': '# A\n\n`<script>`\n\n```html\n<iframe src="x"></iframe>\n```\n\n    <script>indented</script>\n\n<!-- <script>x</script> -->\n\n\\<script>\n' })).toEqual([]);
   });

@@ -39,4 +39,6 @@ export const URL_ATTRIBUTES = new Set([
   'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'codebase',
   'longdesc', 'usemap', 'lowsrc', 'dynsrc', 'manifest', 'ping', 'srcset', 'imagesrcset', 'to', 'icon', 'profile',
   'archive', 'classid', 'itemtype', 'xmlns', 'content',
+  // SVG animation can set an href to any of these: <animate attributeName="href" values="javascript:…">
+  'values', 'from', 'by',
 ]);
