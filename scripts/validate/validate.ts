@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
+import { prestartParseWorker } from './engine/parse-guard.ts';
 import { collectSkipped, prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { ValidateOptions } from './engine/types.ts';
 import type { RunResult } from './reporters/types.ts';
@@ -55,6 +56,8 @@ export async function validate(root: string, paths: string[], options: ValidateO
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
+    // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
+    prestartParseWorker();
     const project = loadProject(root, paths, options);
     time(stats, '(read and parse files)', phase);
     const prepared = await prepareChecks(project, checks, stats);

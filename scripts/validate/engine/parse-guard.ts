@@ -151,6 +151,14 @@ export function parseInWorker(source: string, budgetMs = PARSE_BUDGET_MS): Guard
   return { tree: reply.tree! };
 }
 
+/**
+ * Starts the worker now, so that it loads (on its own thread) while the first files are read and
+ * parsed in-process; `validate()` calls it before reading files.
+ */
+export function prestartParseWorker(): void {
+  current ??= startWorker();
+}
+
 /** Stops the worker (tests; a run's worker is unref'd and never keeps the process alive). */
 export async function stopParseWorker(): Promise<void> {
   const w = current;
