@@ -10,11 +10,22 @@ function unclamped(file: SourceRef, at: Location): Position {
   return at;
 }
 
-/** Where a problem is, never outside the file (a library's off-by-one at a lone CR at the end, say). */
+/**
+ * Where a problem is, never outside the file or past the end of its line (a library's off-by-one at
+ * a lone CR at the end; an offset mapped past the end of an unclosed code block: found by fuzzing).
+ */
 function resolve(file: SourceRef, at: Location): Position {
   const p = unclamped(file, at);
   const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), Math.max(1, file.lines.lineCount));
-  return { line, column: line === p.line ? Math.max(1, Math.trunc(p.column) || 1) : 1 };
+  let column = line === p.line ? Math.max(1, Math.trunc(p.column) || 1) : 1;
+  const text = (file as { source?: unknown }).source;
+  if (typeof text === 'string' && column > 1) {
+    const start = file.lines.offset({ line, column: 1 });
+    const eol = text.slice(start, start + column + 1).search(/\r|\n/);
+    const length = eol >= 0 ? eol : Math.min(text.length - start, column);
+    column = Math.min(column, length + 1);
+  }
+  return { line, column };
 }
 
 export function compareProblems(a: Problem, b: Problem): number {
