@@ -73,6 +73,8 @@ const config: Config = {
     './src/plugins/search-index/index.ts',
     './src/plugins/permalinks/index.ts',
     './src/plugins/esm-site/index.ts',
+    // A Content-Security-Policy meta tag on every page: the build's own inline scripts by hash, nothing else.
+    './src/plugins/csp/index.ts',
     // Offline after one visit: the service worker precaches every page and every JS chunk (the search
     // index included) on the first visit, for every visitor ('always': on-call laptops are not
     // "installed apps", and the browser test needs it deterministic).

@@ -153,7 +153,8 @@ function checkPage(check: Check): string {
   const examples = [
     ...check.docs.good.map((e) => `### Good: ${e.title}\n\n${fenced(e)}\nNo problems.\n`),
     ...check.docs.bad.map(
-      (e) => `### Bad: ${e.title}\n\n${fenced(e)}\nReported:\n\n${e.problems.map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}${p.messageId ? ` (\`${p.messageId}\`)` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
+      // Bad examples may hold made-up credentials (security/secrets): one validate-ignore marker over the example's block.
+      (e) => `### Bad: ${e.title}\n\n<!-- validate-ignore security/secrets, commands/secrets: a bad example's made-up credentials -->\n${fenced(e)}\nReported:\n\n${e.problems.map((p) => `- \`${p.at}\`${p.rule ? ` \`${p.rule}\`` : ''}${p.messageId ? ` (\`${p.messageId}\`)` : ''}: ${codeSpan(p.message)}`).join('\n')}\n`,
     ),
   ];
   return `---

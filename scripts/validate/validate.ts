@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { loadProject } from './engine/load.ts';
+import { prestartParseWorker } from './engine/parse-guard.ts';
 import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { Project, ValidateOptions } from './engine/types.ts';
 import { gitChanges, selectChanged } from './engine/changed.ts';
@@ -25,6 +26,8 @@ function cacheVersion(root: string): string {
     join(here, '..', '..', 'core', 'markdown', 'parse.ts'),
     join(here, '..', '..', 'core', 'markdown', 'dialect.js'),
     join(here, '..', '..', 'core', 'shell.ts'),
+    join(here, 'engine', 'parse-guard.ts'),
+    join(here, 'engine', 'parse-worker.mjs'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),
     join(here, 'commands', 'placeholders.ts'),
@@ -80,6 +83,8 @@ export async function validate(root: string, paths: string[], options: ValidateO
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
+    // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
+    prestartParseWorker();
     const project = loadProject(root, paths, options);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { DOCS_DIR, isExcludedPath } from '../../../core/files.ts';
+import { secretScanPaths } from '../security/secret-files.ts';
 import { parseFile, yamlValue } from './parse.ts';
 import { FactStore } from './fact-store.ts';
 import { LineIndex } from './positions.ts';
@@ -161,7 +162,7 @@ export function loadProject(root: string, paths: string[], options: ValidateOpti
   const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
   const data = readData(root);
   const wholeTree = paths.length === 0;
-  const dataTargets = wholeTree ? [data.catalog?.path, ...data.alertRules.map((r) => r.path)].filter((p): p is string => !!p) : [];
+  const dataTargets = wholeTree ? [data.catalog?.path, ...data.alertRules.map((r) => r.path), ...secretScanPaths(root)].filter((p): p is string => !!p) : [];
   const explicit = targets.filter((t) => t === CATALOG_FILE || t.startsWith(`${ALERTS_DIR}/`));
   return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, options });
 }

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../../../core/markdown/parse.ts';
 import { MARKDOWN_EXTENSIONS } from '../../../core/markdown/dialect.js';
 import { activeCache } from './disk-cache.ts';
+import { guardedParse, type Guarded } from './parse-guard.ts';
 import { LineIndex } from './positions.ts';
 import type { DocFile, FileStatus, FrontmatterBlock } from './types.ts';
 
@@ -81,7 +82,7 @@ function emptyFile(path: string, status: FileStatus, bytes: Uint8Array, hash: st
   };
 }
 
-const parsedByHash = new Map<string, { tree: Root }>();
+const parsedByHash = new Map<string, Guarded>();
 
 /**
  * Reads one file's bytes into the shared model. Never throws: unreadable input becomes a status
@@ -107,12 +108,20 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   if (!cached) {
     const disk = activeCache();
     const stored = disk.get<Root>('tree', hash);
-    cached = { tree: stored ?? parseMarkdown(source) };
-    if (!stored) disk.set('tree', hash, cached.tree);
-    parsedByHash.set(hash, cached);
-  } else {
+    const failed = stored ? undefined : disk.get<string>('unparseable', hash);
+    // Nesting guards, a time budget and a depth limit (parse-guard.ts): a hostile file cannot stall the run.
+    cached = stored ? { tree: stored } : failed ? { reason: failed, lasting: true } : guardedParse(parseMarkdown, source);
+    if (!stored && !failed) {
+      if ('tree' in cached) disk.set('tree', hash, cached.tree);
+      else if (cached.lasting) disk.set('unparseable', hash, cached.reason);
+    }
+    if ('tree' in cached || cached.lasting) parsedByHash.set(hash, cached);
+  } else if ('tree' in cached) {
     activeCache().touch('tree', hash, cached.tree);
+  } else if (cached.lasting) {
+    activeCache().touch('unparseable', hash, cached.reason);
   }
+  if ('reason' in cached) return { ...emptyFile(path, 'unparseable', bytes, hash), hasBom, unparseable: cached.reason };
   return {
     path,
     status: 'ok',

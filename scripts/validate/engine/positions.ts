@@ -6,13 +6,15 @@ export interface Position {
   column: number;
 }
 
-/** Maps string offsets to 1-based line and column. Works for LF and CRLF text alike. */
+/** Maps string offsets to 1-based line and column. Works for LF, CRLF and CR text alike. */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+      // LF, CRLF and a lone CR each end a line, as for micromark (mdast positions) and editors.
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }
   }
 

@@ -64,6 +64,8 @@ function extraRoute(project: Project, route: string): boolean {
 
 function checkAnchor(project: Project, target: DocFile, anchor: string | undefined, display: string): Resolution {
   if (!anchor) return { ok: true, target };
+  // A file that could not be parsed has no known headings; its own problem says why (file/unparseable).
+  if (target.status !== 'ok') return { ok: true, target };
   const ids = headingsOf(target, project).map((h) => h.id);
   if (ids.includes(anchor)) return { ok: true, target };
   const suggestion = closest(anchor, ids) ?? closestBySharedWords(anchor, ids);
@@ -90,7 +92,7 @@ const DOCS_READ_ON_DEMAND = projectFact('docs-read-on-demand', () => new Map<str
  * first use, so that a link to a sibling outside the run is still resolved and its anchors checked.
  */
 function docAt(project: Project, path: string): DocFile | undefined {
-  const known = siteMap(project).byPath.get(path);
+  const known = siteMap(project).byPath.get(path) ?? project.files.find((f) => f.path === path && f.status !== 'unexpected');
   if (known) return known;
   const cache = project.facts.get(DOCS_READ_ON_DEMAND);
   if (!cache.has(path)) {

@@ -7,15 +7,34 @@ import type { DocFile, Position, Problem, Project, Severity, SourceRef } from '.
 export const INTERNAL_MESSAGES = {
   crashed: 'check `{check}` crashed; this is a bug in the validator, please report it: {detail}',
   prepareFailed: 'check `{check}` failed to prepare; this is a bug in the validator, please report it: {detail}',
+  truncated: '…and {count} more `{rule}` problems in this file (only the first {max} are listed)',
 } as const;
 
-function resolve(file: SourceRef, at: Location): Position {
+function unclamped(file: SourceRef, at: Location): Position {
   if ('node' in at) {
     const start = at.node.position?.start;
     return start ? { line: start.line, column: start.column } : { line: 1, column: 1 };
   }
   if ('offset' in at) return file.lines.position(at.offset);
   return at;
+}
+
+/**
+ * Where a problem is, never outside the file or past the end of its line (a library's off-by-one at
+ * a lone CR at the end; an offset mapped past the end of an unclosed code block: found by fuzzing).
+ */
+function resolve(file: SourceRef, at: Location): Position {
+  const p = unclamped(file, at);
+  const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), Math.max(1, file.lines.lineCount));
+  let column = line === p.line ? Math.max(1, Math.trunc(p.column) || 1) : 1;
+  const text = (file as { source?: unknown }).source;
+  if (typeof text === 'string' && column > 1) {
+    const start = file.lines.offset({ line, column: 1 });
+    const eol = text.slice(start, start + column + 1).search(/\r|\n/);
+    const length = eol >= 0 ? eol : Math.min(text.length - start, column);
+    column = Math.min(column, length + 1);
+  }
+  return { line, column };
 }
 
 export function compareProblems(a: Problem, b: Problem): number {
@@ -44,6 +63,12 @@ export function time(stats: RunStats | undefined, key: string, started: number):
 }
 
 /**
+ * At most this many problems of one rule in one file are listed; the rest are counted in one more
+ * problem. A pathological file (50,000 unclosed links) must not bury every other report.
+ */
+export const MAX_PROBLEMS_PER_RULE = 100;
+
+/**
  * Runs every check over the shared model. A check that throws does not stop the run: the crash is
  * reported as an `internal/check-crashed` problem (a bug to fix, with a test).
  */
@@ -52,6 +77,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   const indexed = performance.now();
   const silenced = ignoreIndex(project, stats);
   time(stats, '(validate-ignore markers)', indexed);
+  const perRule = new Map<string, { count: number; first: Problem }>();
   for (const check of checks) {
     const started = performance.now();
     const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
@@ -63,6 +89,11 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       const message = withHint(formatMessage(text, data), options?.hint ?? '');
       const problem: Problem = { file: file.path, ...resolve(file, at), rule, messageId, severity, message };
       if (silenced(problem)) return false;
+      // A pathological file (50,000 unclosed links) must not bury every other report.
+      const key = `${file.path}\0${rule}`;
+      const seen = perRule.get(key);
+      if (seen && ++seen.count > MAX_PROBLEMS_PER_RULE) return true;
+      if (!seen) perRule.set(key, { count: 1, first: problem });
       problems.push(problem);
       return true;
     };
@@ -98,6 +129,11 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       }
     }
     time(stats, check.id, started);
+  }
+  for (const { count, first } of perRule.values()) {
+    if (count <= MAX_PROBLEMS_PER_RULE) continue;
+    const data = { count: count - MAX_PROBLEMS_PER_RULE, rule: first.rule, max: MAX_PROBLEMS_PER_RULE };
+    problems.push({ ...first, messageId: 'truncated', message: formatMessage(INTERNAL_MESSAGES.truncated, data) });
   }
   return problems.sort(compareProblems);
 }

@@ -20,7 +20,7 @@ export interface Problem extends Position {
   message: string;
 }
 
-export type FileStatus = 'ok' | 'binary' | 'too-large' | 'not-utf8' | 'unexpected';
+export type FileStatus = 'ok' | 'binary' | 'too-large' | 'not-utf8' | 'unexpected' | 'unparseable';
 
 export interface FrontmatterBlock {
   /** Offset in `source` where the YAML text starts (the line after the opening `---`). */
@@ -50,6 +50,8 @@ export interface DocFile {
   frontmatterUnclosed: boolean;
   /** mdast tree with positions (null unless status is `ok`). */
   tree: Root | null;
+  /** Why the file could not be parsed (status `unparseable`): a nesting guard, the time budget, a parser crash. */
+  unparseable?: string;
 }
 
 export interface ValidateOptions {

@@ -1,0 +1,80 @@
+/**
+ * csp: a Content-Security-Policy `<meta>` on every built page. After the build, each HTML file's own
+ * inline scripts (Docusaurus' colour-mode and theme bootstrap, JSON-LD) are hashed into its
+ * policy, so they run; any other inline script, inline event handler, `javascript:` URL or script
+ * from another origin is refused by the browser, even if one slipped past `npm run validate`
+ * (security/* checks). Static hosting (GitHub Pages) cannot send headers, hence the meta tag.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Plugin } from '@docusaurus/types';
+
+export const PLUGIN_NAME = 'csp';
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/** `'sha256-…'` sources for each inline script of `html` (scripts with `src` are covered by 'self'). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(INLINE_SCRIPT)) {
+    if (/\ssrc\s*=/i.test(m[1]!)) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
+}
+
+/** The policy of one page. Only script-related directives: styles, images and fonts are left alone. */
+export function policyFor(html: string): string {
+  return [
+    `script-src 'self' ${inlineScriptHashes(html).join(' ')}`.trim(),
+    "script-src-attr 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'none'",
+    "worker-src 'self'",
+  ].join('; ');
+}
+
+const META = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i;
+
+/** `html` with its policy meta tag as the first element of `<head>` (before any script), replacing an older one. */
+export function withPolicy(html: string): string {
+  const cleaned = html.replace(META, '');
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(cleaned)}">`;
+  const head = /<head\b[^>]*>/i.exec(cleaned);
+  if (!head) return cleaned;
+  const at = head.index + head[0].length;
+  // Keep `<meta charset>` first (it must be in the first 1024 bytes); the policy follows it.
+  const charset = /^\s*<meta\s+charset=[^>]*>/i.exec(cleaned.slice(at));
+  const insert = at + (charset ? charset[0].length : 0);
+  return cleaned.slice(0, insert) + tag + cleaned.slice(insert);
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await htmlFiles(path)));
+    else if (entry.name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+export default function cspPlugin(): Plugin<void> {
+  return {
+    name: PLUGIN_NAME,
+    async postBuild({ outDir }) {
+      for (const file of await htmlFiles(outDir)) {
+        const html = await readFile(file, 'utf8');
+        const next = withPolicy(html);
+        if (next === html) continue;
+        // Atomic: other plugins' postBuild (the PWA's precache manifest) may read the pages meanwhile.
+        const temp = `${file}.csp-${process.pid}.tmp`;
+        await writeFile(temp, next);
+        await rename(temp, file);
+      }
+    },
+  };
+}
