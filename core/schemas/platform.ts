@@ -20,6 +20,8 @@ export const labelSpecSchema = z.strictObject({
   meaning: text,
   /** The closed set of values, when there is one: a matcher `label="x"` must use one of them. */
   values: z.array(z.string().min(1)).min(1).optional(),
+  /** Names people wrongly use for this label (`app` for `service`): a matcher on one gets this label as its "did you mean". */
+  aliases: z.array(z.string()).optional(),
 });
 
 export const metricSchema = z.strictObject({

@@ -176,8 +176,8 @@ error_ratio() {
   # 5xx ratio of api-gateway pods of one colour over the last 5 minutes, from Prometheus.
   # Prints the ratio, or "none" when there were no requests.
   local colour=$1 query result
-  query="sum(rate(http_requests_total{namespace=\"production\",app=\"api-gateway\",color=\"$colour\",code=~\"5..\"}[5m]))"
-  query+=" / sum(rate(http_requests_total{namespace=\"production\",app=\"api-gateway\",color=\"$colour\"}[5m]))"
+  query="sum(rate(http_requests_total{namespace=\"production\",service=\"api-gateway\",pod=~\"api-gateway-$colour-.*\",status=~\"5..\"}[5m]))"
+  query+=" / sum(rate(http_requests_total{namespace=\"production\",service=\"api-gateway\",pod=~\"api-gateway-$colour-.*\"}[5m]))"
   result=$(curl --fail --silent --show-error --max-time 10 -G "$PROMETHEUS_URL/api/v1/query" \
     --data-urlencode "query=$query") || return 1
   jq -r '.data.result[0].value[1] // "none"' <<<"$result"
