@@ -4,7 +4,7 @@ import { didYouMean, withHint } from '../engine/suggest.ts';
 import { shellBlocks } from '../commands/blocks.ts';
 
 const RULE = 'commands/opt-out';
-const COMMAND_RULES = ['commands/syntax', 'commands/unknown-command', 'commands/flags', 'commands/catalog', 'commands/danger', 'commands/secrets', 'commands/placeholders', 'commands/*'];
+const COMMAND_RULES = ['commands/syntax', 'commands/unknown-command', 'commands/flags', 'commands/catalog', 'commands/danger', 'commands/secrets', 'commands/placeholders', 'commands/hpa-scale', 'commands/confirmation', 'commands/helm-version', 'commands/platform', 'commands/*'];
 
 export default defineCheck({
   id: RULE,
