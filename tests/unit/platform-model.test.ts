@@ -15,7 +15,7 @@ const platform = loadPlatform();
 /** The page after the site's platform directives ran: each table row as `| cell | cell |`, and the text of the rest. */
 async function renderPage(path: string): Promise<string> {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkPlatformDirectives);
-  const tree = (await processor.run(processor.parse(readFileSync(path, 'utf8')), { path } as never)) as Root;
+  const tree = (await processor.run(processor.parse(readFileSync(path, 'utf8')), { path } as never)) as unknown as Root;
   const out: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'tableRow') {

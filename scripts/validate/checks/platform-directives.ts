@@ -33,7 +33,8 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    if (!file.tree) return;
+    // Only pages that write a directive of this family are walked.
+    if (!file.tree || !/:(?:platform|policy)/.test(file.source)) return;
     const platform = platformOf(project);
     const catalog = catalogOf(project);
     visit(file.tree, (node) => {

@@ -35,7 +35,12 @@ export default defineCheck({
   checkFile(file, project, report) {
     const platform = platformOf(project);
     if (!platform || file.status !== 'ok') return;
-    const policies = Object.entries(platform.policies).map(([id, p]) => ({ id, p, figure: figuresIn(p.value)[0] }));
+    // Only the policies whose words all occur somewhere on the page can be stated by one of its sentences.
+    const lower = file.source.toLowerCase();
+    const policies = Object.entries(platform.policies)
+      .filter(([, p]) => p.match.some((words) => words.every((w) => lower.includes(w.toLowerCase()))))
+      .map(([id, p]) => ({ id, p, figure: figuresIn(p.value)[0] }));
+    if (policies.length === 0) return;
     for (const unit of figureUnits(file, project)) {
       for (const { id, p, figure } of policies) {
         if (!figure) continue;

@@ -61,7 +61,7 @@ function paragraphs(text: string, map: (o: number) => number, lang: Query['lang'
 /** ```promql and ```logql blocks of a page (derived once per file). */
 export const QUERY_BLOCKS = fileFact('query-blocks', (file): Query[] => {
   const out: Query[] = [];
-  if (!file.tree) return out;
+  if (!file.tree || !/```\s*(?:promql|logql)/i.test(file.source)) return out;
   visit(file.tree, 'code', (node: Code) => {
     const lang = (node.lang ?? '').toLowerCase();
     if (lang !== 'promql' && lang !== 'logql') return;
