@@ -35,7 +35,8 @@ function redis(c: ResolvedCommand, text: string, p: Platform, out: Found[]) {
   if (endpoint && !endpoint.tls && tls) out.push({ at: c.command.name.start, message: `Redis \`${host}\` does not use TLS (${MODEL}: redis): remove \`--tls\`` });
   const port = closed(value('-p'));
   if (endpoint && port && port !== String(endpoint.port)) out.push({ at: value('-p')!.start, message: `Redis \`${host}\` listens on port ${endpoint.port}, not ${port} (${MODEL})` });
-  // Keys and patterns: their prefix must be one of the model's, and a queue must exist.
+  // Keys and patterns of the platform's Redis: their prefix must be one of the model's, and a queue must exist.
+  if (!endpoint) return;
   const prefixes = Object.keys(p.redis_key_prefixes);
   const queues = Object.keys(p.queues);
   for (const w of args) {

@@ -38,7 +38,7 @@ export default defineCheck({
     if (!platform) return;
     const catalog = project.catalog;
     const services = catalog?.doc.get('services', true);
-    if (catalog && isMap(services)) {
+    if (catalog && project.targets.has(catalog.path) && isMap(services)) {
       for (const pair of services.items) {
         const logs = isMap(pair.value) ? pair.value.get('logs', true) : undefined;
         if (!isScalar(logs) || typeof logs.value !== 'string') continue;
@@ -47,8 +47,10 @@ export default defineCheck({
         for (const p of checkLogSelector(logs.value, platform)) report(catalog, { offset: start + quoted + p.offset }, p.message);
       }
     }
+    if (!project.scripts.some((s) => project.targets.has(s.path))) return;
     const scripts = project.facts.get(SCRIPT_QUERIES);
     for (const script of project.scripts) {
+      if (!project.targets.has(script.path)) continue;
       for (const q of scripts.get(script.path) ?? []) if (isLogql(q.text)) for (const p of checkLogSelector(q.text, platform)) report(script, { offset: q.at(p.offset) }, p.message);
     }
   },

@@ -56,7 +56,7 @@ export default defineCheck({
   },
   checkProject(project, report) {
     const file = project.platform;
-    if (!file) return;
+    if (!file || !project.targets.has(file.path)) return;
     if (file.doc.errors.length > 0) {
       for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, `invalid YAML: ${error.message.split('\n')[0]}`);
       return;

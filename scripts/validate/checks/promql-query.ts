@@ -65,11 +65,13 @@ export default defineCheck({
     if (!platform) return;
     const recorded = project.facts.get(RECORDED_METRICS);
     for (const file of project.alertRules) {
-      if (file.data === undefined) continue;
+      if (file.data === undefined || !project.targets.has(file.path)) continue;
       for (const q of ruleExpressions(file)) for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, p.message);
     }
+    if (!project.scripts.some((s) => project.targets.has(s.path))) return;
     const scripts = project.facts.get(SCRIPT_QUERIES);
     for (const script of project.scripts) {
+      if (!project.targets.has(script.path)) continue;
       for (const q of scripts.get(script.path) ?? []) {
         if (isLogql(q.text)) continue;
         for (const p of checkPromql(q.text, platform, recorded)) report(script, { offset: q.at(p.offset) }, p.message);
