@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { existingSections } from './core/site/existing-sections.ts';
 import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
+import remarkPlatformDirectives from './src/remark/platform-directives.ts';
 import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
 import remarkChecklists from './src/remark/checklists.ts';
 import { SITE_SETTINGS } from './core/site/settings.ts';
@@ -54,7 +55,7 @@ const config: Config = {
           exclude: [...DOC_EXCLUDE],
           // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml);
           // the placeholders form of pages with `<placeholder>` commands; tickable checklists.
-          remarkPlugins: [remarkCatalogDirectives, remarkPlaceholderForm, remarkChecklists],
+          remarkPlugins: [remarkCatalogDirectives, remarkPlatformDirectives, remarkPlaceholderForm, remarkChecklists],
           tags: 'tags.yml',
           onInlineTags: 'throw',
           showLastUpdateTime: true,

@@ -2,6 +2,7 @@ import { defineCheck } from '../engine/check.ts';
 import { commandFacts } from '../commands/catalog-facts.ts';
 import { confirmsItself, destructive, isSafetyStep, targetsProduction } from '../commands/danger.ts';
 import { analyze } from '../commands/model.ts';
+import { answerIsTested, promptVariable } from '../commands/confirmation.ts';
 
 const RULE = 'commands/danger';
 
@@ -23,7 +24,8 @@ export default defineCheck({
     fix:
       'Put a `:::danger` (or `:::warning`) admonition before the command in the same section, saying what is ' +
       'lost and how to check first. For production, show the dry run first (`--dry-run=server`, `kubectl diff`, ' +
-      '`helm uninstall --dry-run`) or a confirmation (`read -r -p "Delete? "`, `kubectl delete --interactive`).',
+      '`helm uninstall --dry-run`) or a confirmation whose answer gates the command (`read -r -p "Delete? Type yes: " answer` then ' +
+      '`[[ $answer == yes ]] && kubectl delete …`, or `kubectl delete --interactive`). A bare `read` confirms nothing.',
     good: [
       {
         title: 'Warned, with a dry run first on production',
@@ -43,6 +45,13 @@ export default defineCheck({
           { at: '14:1', message: 'targets production (host `redis.production.example.com`)' },
         ],
       },
+      {
+        title: 'A prompt whose answer is never tested is no confirmation',
+        source:
+          '# Reset the cache\n\n:::warning\nUsers are logged out.\n:::\n\n' +
+          '```bash\nread -r -p "Flush? Type yes: " answer\nredis-cli -h redis.production.example.com --tls FLUSHALL\n```\n',
+        problems: [{ at: '9:1', message: 'targets production (host `redis.production.example.com`)' }],
+      },
     ],
   },
   checkFile(file, project, report) {
@@ -53,6 +62,8 @@ export default defineCheck({
     for (const a of analyze(file, project)) {
       for (const c of a.commands) {
         if (isSafetyStep(c)) {
+          // A prompt counts only when its answer is tested (commands/confirmation says where it is not).
+          if (promptVariable(c) !== null && !answerIsTested(a, c)) continue;
           safe.add(a.block.sectionStart);
           continue;
         }

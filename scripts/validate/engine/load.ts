@@ -6,12 +6,32 @@ import { secretScanPaths } from '../security/secret-files.ts';
 import { parseFile, yamlValue } from './parse.ts';
 import { FactStore } from './fact-store.ts';
 import { LineIndex } from './positions.ts';
-import type { DataFile, Project, TagList, ValidateOptions } from './types.ts';
+import type { DataFile, Project, ScriptFile, TagList, ValidateOptions } from './types.ts';
 
 export { DOCS_DIR };
 export const TAGS_FILE = 'docs/tags.yml';
 export const CATALOG_FILE = 'src/data/catalog.yml';
 export const ALERTS_DIR = 'src/data/alerts';
+export const PLATFORM_FILE = 'src/data/platform.yml';
+export const SCRIPTS_DIR = 'static/scripts';
+const isScriptPath = (p: string) => p.startsWith(`${SCRIPTS_DIR}/`) && p.endsWith('.sh');
+
+/** `static/scripts/*.sh` of the repository (or of `files`, for tests and examples). */
+function readScripts(root: string, files?: Record<string, string>): ScriptFile[] {
+  let paths: string[];
+  if (files) paths = Object.keys(files).filter(isScriptPath).sort();
+  else {
+    try {
+      paths = readdirSync(join(root, SCRIPTS_DIR)).filter((n) => n.endsWith('.sh')).map((n) => `${SCRIPTS_DIR}/${n}`).sort();
+    } catch {
+      paths = [];
+    }
+  }
+  return paths.flatMap((p) => {
+    const text = files ? files[p]! : readText(root, p);
+    return text === null ? [] : [{ path: p, text, lines: new LineIndex(text) }];
+  });
+}
 
 export function loadDataFile(path: string, text: string): DataFile {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -30,8 +50,9 @@ function readText(root: string, path: string): string | null {
  * The catalog and alert rule files: from `files` where they hold them (tests, examples), else from
  * the repository at `root`.
  */
-function readData(root: string, files: Record<string, string> = {}): Pick<Project, 'catalog' | 'alertRules'> {
+function readData(root: string, files: Record<string, string> = {}): Pick<Project, 'catalog' | 'alertRules' | 'platform'> {
   const catalogText = files[CATALOG_FILE] ?? readText(root, CATALOG_FILE);
+  const platformText = files[PLATFORM_FILE] ?? readText(root, PLATFORM_FILE);
   let rulePaths = Object.keys(files).filter((p) => p.startsWith(`${ALERTS_DIR}/`));
   const fromMemory = rulePaths.length > 0;
   if (!fromMemory) {
@@ -43,6 +64,7 @@ function readData(root: string, files: Record<string, string> = {}): Pick<Projec
   }
   return {
     catalog: catalogText === null ? null : loadDataFile(CATALOG_FILE, catalogText),
+    platform: platformText === null ? null : loadDataFile(PLATFORM_FILE, platformText),
     alertRules: rulePaths.flatMap((p) => {
       const text = fromMemory ? files[p]! : readText(root, p);
       return text === null ? [] : [loadDataFile(p, text)];
@@ -116,7 +138,7 @@ export function selectFiles(root: string, paths: string[]): { read: string[]; ta
   const unique = [...new Set(targets)].sort();
   const touchesDocs = unique.some((p) => p.startsWith(`${DOCS_DIR}/`));
   const read = (touchesDocs ? [...new Set([...walk(root, DOCS_DIR), ...unique])] : unique)
-    .filter((p) => p !== TAGS_FILE && p !== CATALOG_FILE && !p.startsWith(`${ALERTS_DIR}/`))
+    .filter((p) => p !== TAGS_FILE && p !== CATALOG_FILE && p !== PLATFORM_FILE && !isScriptPath(p) && !p.startsWith(`${ALERTS_DIR}/`))
     .sort();
   return { read, targets: unique };
 }
@@ -161,10 +183,13 @@ export function loadProject(root: string, paths: string[], options: ValidateOpti
   const { read, targets } = selectFiles(root, paths);
   const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
   const data = readData(root);
+  const scripts = readScripts(root);
   const wholeTree = paths.length === 0;
-  const dataTargets = wholeTree ? [data.catalog?.path, ...data.alertRules.map((r) => r.path), ...secretScanPaths(root)].filter((p): p is string => !!p) : [];
-  const explicit = targets.filter((t) => t === CATALOG_FILE || t.startsWith(`${ALERTS_DIR}/`));
-  return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, options });
+  const dataTargets = wholeTree
+    ? [data.catalog?.path, data.platform?.path, ...data.alertRules.map((r) => r.path), ...scripts.map((s) => s.path), ...secretScanPaths(root)].filter((p): p is string => !!p)
+    : [];
+  const explicit = targets.filter((t) => t === CATALOG_FILE || t === PLATFORM_FILE || isScriptPath(t) || t.startsWith(`${ALERTS_DIR}/`));
+  return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, scripts, options });
 }
 
 /** A project from in-memory files (tests, documented examples). Tags come from `files` or the repo. */
@@ -173,12 +198,12 @@ export function projectFromMemory(
   files: Record<string, string>,
   options: ValidateOptions,
 ): Project {
-  const isData = (p: string) => p === TAGS_FILE || p === CATALOG_FILE || p.startsWith(`${ALERTS_DIR}/`);
+  const isData = (p: string) => p === TAGS_FILE || p === CATALOG_FILE || p === PLATFORM_FILE || isScriptPath(p) || p.startsWith(`${ALERTS_DIR}/`);
   const parsed = Object.entries(files)
     .filter(([p]) => !isData(p))
     .map(([p, text]) => parseFile(p, new TextEncoder().encode(text)));
   const tags = TAGS_FILE in files ? loadTags(TAGS_FILE, files[TAGS_FILE]!) : readTags(root);
   const data = readData(root, files);
   const targets = new Set([...parsed.map((f) => f.path), ...Object.keys(files).filter(isData)]);
-  return withFacts({ root, files: parsed, targets, tags, ...data, options });
+  return withFacts({ root, files: parsed, targets, tags, ...data, scripts: readScripts(root, files), options });
 }

@@ -96,6 +96,11 @@ export interface DataFile extends SourceRef {
   data: unknown;
 }
 
+/** A shell script of the repository, read as text. */
+export interface ScriptFile extends SourceRef {
+  text: string;
+}
+
 /** Everything checks may read: all files of the run, the tag list and the options. */
 export interface Project {
   root: string;
@@ -107,6 +112,10 @@ export interface Project {
   catalog: DataFile | null;
   /** `src/data/alerts/*.rules.yml`. */
   alertRules: DataFile[];
+  /** `src/data/platform.yml` (the platform model), or null when absent. */
+  platform: DataFile | null;
+  /** The platform's shell scripts (`static/scripts/*.sh`), checked for PromQL and commands. */
+  scripts: ScriptFile[];
   options: ValidateOptions;
   /** Facts derived from the files of this run, computed once and shared by the checks (engine/fact-store.ts). */
   readonly facts: FactStore<Project, DocFile>;

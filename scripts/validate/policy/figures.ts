@@ -1,0 +1,83 @@
+/**
+ * Figures stated in prose (`15 minutes`, `5 working days`, `above 1%`), and the units of a page
+ * that state them: a paragraph, a table row or a heading. Shared by the `policy/figures` check.
+ */
+import type { Nodes, Parents, Text } from 'mdast';
+import type { DocFile, Project } from '../engine/types.ts';
+import { fileFact } from '../engine/facts.ts';
+
+export type FigureKind = 'percent' | 'duration';
+
+export interface Figure {
+  kind: FigureKind;
+  /** Normalised: percent as a number, duration in minutes (working days as their own unit). */
+  key: string;
+  text: string;
+  /** Offset in the .md source. */
+  offset: number;
+}
+
+const UNIT_MINUTES: Record<string, number> = { s: 1 / 60, sec: 1 / 60, second: 1 / 60, seconds: 1 / 60, m: 1, min: 1, mins: 1, minute: 1, minutes: 1, h: 60, hour: 60, hours: 60, day: 1440, days: 1440, week: 10080, weeks: 10080 };
+const FIGURE = /(\d+(?:\.\d+)?)\s?(%|working days?|seconds?|sec|minutes?|mins?|min|m|hours?|h|days?|weeks?)(?![\w%])/gi;
+
+/** The figures of a text (offset: where the text starts in the source). */
+export function figuresIn(text: string, offset = 0): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const n = Number(m[1]);
+    const unit = m[2]!.toLowerCase();
+    // A time of day (`09:00`) or a version (`1.2.3`) is no figure.
+    const before = text[m.index - 1];
+    if (before === ':' || before === '.') continue;
+    if (unit === '%') out.push({ kind: 'percent', key: String(n), text: m[0], offset: offset + m.index });
+    else if (unit.startsWith('working day')) out.push({ kind: 'duration', key: `${n} working days`, text: m[0], offset: offset + m.index });
+    else out.push({ kind: 'duration', key: `${n * UNIT_MINUTES[unit]!} min`, text: m[0], offset: offset + m.index });
+  }
+  return out;
+}
+
+export interface Unit {
+  /** Lower-case text of the unit, for matching a policy's words. */
+  text: string;
+  figures: Figure[];
+  /** Offset of the unit in the source. */
+  offset: number;
+}
+
+/** Paragraphs, table rows and headings of a page with the figures they state (derived once per file). */
+export const FIGURE_UNITS = fileFact('figure-units', (file): Unit[] => {
+  const units: Unit[] = [];
+  if (!file.tree) return units;
+  const collect = (node: Nodes, unit: { parts: string[]; figures: Figure[] }) => {
+    if (node.type === 'text') {
+      const t = node as Text;
+      unit.parts.push(t.value);
+      const start = t.position?.start.offset;
+      if (start !== undefined) {
+        // The source of a text node may hold escapes; find the figure's text in it.
+        const raw = file.source.slice(start, t.position?.end.offset ?? start);
+        for (const f of figuresIn(t.value, 0)) {
+          const at = raw.indexOf(f.text, Math.max(0, f.offset - 4));
+          unit.figures.push({ ...f, offset: start + (at >= 0 ? at : f.offset) });
+        }
+      }
+      return;
+    }
+    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'textDirective') return;
+    if ('children' in node) for (const child of (node as Parents).children) collect(child as Nodes, unit);
+  };
+  const walk = (node: Nodes) => {
+    if (node.type === 'paragraph' || node.type === 'tableRow' || node.type === 'heading') {
+      const unit = { parts: [] as string[], figures: [] as Figure[] };
+      collect(node, unit);
+      if (unit.figures.length > 0) units.push({ text: unit.parts.join(' ').toLowerCase(), figures: unit.figures, offset: node.position?.start.offset ?? 0 });
+      return;
+    }
+    if (node.type === 'code' || node.type === 'yaml') return;
+    if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
+  };
+  walk(file.tree);
+  return units;
+});
+
+export const figureUnits = (file: DocFile, project: Project): Unit[] => project.facts.of(FIGURE_UNITS, file);

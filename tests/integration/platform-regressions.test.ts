@@ -1,0 +1,121 @@
+/**
+ * Regression tests on the shipped handbook: each mutates one shipped page, rule file or script the
+ * way the defects of issue 14 looked, and expects the new rule to fail at the exact file:line:col.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadChecks } from '../../scripts/validate/checks/index.ts';
+import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
+import { prepareChecks, runChecks } from '../../scripts/validate/engine/runner.ts';
+import { LineIndex } from '../../scripts/validate/engine/positions.ts';
+import { NOW, ROOT } from '../helpers/examples.ts';
+
+const checks = await loadChecks();
+
+/**
+ * Replaces `from` by `to` in the shipped file at `path`, runs the checks `rules` on it alone, and
+ * returns its problems with the position of `token` (its first occurrence inside `to`).
+ */
+async function mutate(path: string, from: string, to: string, token: string, rules: string[]) {
+  const original = readFileSync(join(ROOT, path), 'utf8');
+  const at = original.indexOf(from);
+  expect(at, `${path} still holds the text the test mutates`).toBeGreaterThanOrEqual(0);
+  const text = original.slice(0, at) + to + original.slice(at + from.length);
+  const tokenAt = at + to.indexOf(token);
+  expect(to.indexOf(token)).toBeGreaterThanOrEqual(0);
+  const { line, column } = new LineIndex(text).position(tokenAt);
+  const project = projectFromMemory(ROOT, { [path]: text }, { strictReviews: false, now: NOW });
+  project.targets = new Set([path]);
+  const selected = checks.filter((c) => rules.includes(c.id));
+  const problems = [...(await prepareChecks(project, selected)), ...runChecks(project, selected)];
+  return { problems, expected: `${path}:${line}:${column}`, shipped: async () => {
+    const clean = projectFromMemory(ROOT, { [path]: original }, { strictReviews: false, now: NOW });
+    clean.targets = new Set([path]);
+    return [...(await prepareChecks(clean, selected)), ...runChecks(clean, selected)];
+  } };
+}
+
+const where = (problems: Array<{ file: string; line: number; column: number; rule: string }>, rule: string) =>
+  problems.filter((p) => p.rule === rule).map((p) => `${p.file}:${p.line}:${p.column}`);
+
+describe('mutated shipped pages fail at the exact position', () => {
+  it('a label the metric lacks, in a ```promql block of the monitoring page', async () => {
+    const r = await mutate('docs/reference/monitoring.md', 'sum by (service) (rate(http_requests_total{namespace="production", status=~"5.."}[5m]))', 'sum by (service) (rate(http_requests_total{namespace="production", code=~"5.."}[5m]))', 'code', ['promql/query']);
+    expect(where(r.problems, 'promql/query')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `status`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('an unknown metric in the monitoring page', async () => {
+    const r = await mutate('docs/reference/monitoring.md', 'max(pg_replication_lag_seconds)', 'max(pg_replication_lag)', 'pg_replication_lag', ['promql/query']);
+    expect(where(r.problems, 'promql/query')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('unknown metric `pg_replication_lag`');
+  });
+
+  it('the colour label back in deploy.sh\'s canary query', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'pod=~\\"api-gateway-$colour-.*\\",status', 'color=\\"$colour\\",status', 'color', ['promql/query']);
+    expect(where(r.problems, 'promql/query')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `pod`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a label the metric lacks in an alert rule expr', async () => {
+    const r = await mutate('src/data/alerts/platform.rules.yml', 'kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff"', 'kube_pod_container_status_waiting_reason{waiting_reason="CrashLoopBackOff"', 'waiting_reason=', ['promql/query']);
+    expect(where(r.problems, 'promql/query')).toEqual([r.expected]);
+  });
+
+  it('kubectl scale on a deployment an HPA manages (RB-004)', async () => {
+    const r = await mutate(
+      'docs/runbooks/rb-004-high-api-latency.md',
+      'kubectl patch hpa <hpa-name> -n production -p \'{"spec":{"minReplicas":<replicas>}}\'',
+      'kubectl scale deployment/api-gateway-<live-colour> -n production --replicas=<replicas>',
+      'api-gateway-<live-colour>',
+      ['commands/hpa-scale'],
+    );
+    expect(where(r.problems, 'commands/hpa-scale')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('kubectl patch hpa api-gateway-<live-colour>');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a confirmation whose answer no longer gates the DROP DATABASE', async () => {
+    const r = await mutate(
+      'docs/runbooks/tasks/database-backup-restore.md',
+      'read -r -p "Drop database platform_restore on the production primary? Type yes: " answer\n[[ $answer == yes ]] && psql',
+      'read -r -p "Drop database platform_restore on the production primary? Type yes: " answer\npsql',
+      'read',
+      ['commands/confirmation', 'commands/danger'],
+    );
+    expect(where(r.problems, 'commands/confirmation')).toEqual([r.expected]);
+    // The bare prompt no longer satisfies commands/danger either: the DROP on the next line fails.
+    const [file, line] = r.expected.split(':');
+    expect(where(r.problems, 'commands/danger')).toEqual([`${file}:${Number(line) + 1}:1`]);
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('an unpinned helm upgrade of a production release (scaling)', async () => {
+    const r = await mutate(
+      'docs/runbooks/tasks/scaling.md',
+      '   helm upgrade <release> oci://registry.example.com/charts/platform -n <namespace> \\\n     --version "$(helm status <release> -n <namespace> -o json | jq -r \'.chart.metadata.version\')" \\\n',
+      '   helm upgrade <release> oci://registry.example.com/charts/platform -n <namespace> \\\n',
+      'helm',
+      ['commands/helm-version'],
+    );
+    expect(where(r.problems, 'commands/helm-version')).toEqual([r.expected]);
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('redis-cli without --tls, and a queue name the model does not have', async () => {
+    const r = await mutate('docs/quick-reference/database-card.md', 'redis-cli -h redis.production.example.com --tls LLEN <queue-key>', 'redis-cli -h redis.production.example.com LLEN jobs:default', 'jobs:default', ['commands/platform']);
+    const found = where(r.problems, 'commands/platform');
+    expect(found).toContain(r.expected);
+    expect(found).toHaveLength(2);
+    expect(r.problems.map((p) => p.message).join('\n')).toContain('add `--tls`');
+  });
+
+  it('a policy figure that contradicts the model (escalation after 15 minutes)', async () => {
+    const r = await mutate('docs/reference/oncall-onboarding.md', 'Escalate after :policy{id=escalation-timer} without progress', 'Escalate after 15 minutes without progress', '15 minutes', ['policy/figures']);
+    expect(where(r.problems, 'policy/figures')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('is 30 minutes');
+  });
+});
