@@ -54,7 +54,8 @@ describe('mutated shipped pages fail at the exact position', () => {
   });
 
   it('the colour label back in deploy.sh\'s canary query', async () => {
-    const r = await mutate('static/scripts/deploy.sh', 'pod=~\\"api-gateway-$colour-.*\\",status', 'color=\\"$colour\\",status', 'color', ['promql/query']);
+    // The canary's label matchers live in `selector="…"`, which the query expands as `$selector`.
+    const r = await mutate('static/scripts/deploy.sh', 'pod=~\\"api-gateway-$colour-.*\\""', 'color=\\"$colour\\""', 'color', ['promql/query']);
     expect(where(r.problems, 'promql/query')).toEqual([r.expected]);
     expect(r.problems[0]!.message).toContain('Did you mean `pod`?');
     expect(await r.shipped()).toEqual([]);

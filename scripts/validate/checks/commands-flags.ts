@@ -73,7 +73,8 @@ export default defineCheck({
           else {
             // The spec may have gaps here: a warning that says where the list comes from.
             const gap = p.gap ?? `not in ${specOrigin(c.interp!.tool)}`;
-            report(file, a.at(p.start), `${id}Gap`, { word: p.word, command: p.command, gap, tool: c.interp!.tool }, { hint, severity: 'warning' });
+            const gapId = p.kind === 'flag' ? 'unknownFlagGap' : p.kind === 'subcommand' ? 'unknownSubcommandGap' : 'missingValueGap';
+            report(file, a.at(p.start), gapId, { word: p.word, command: p.command, gap, tool: c.interp!.tool }, { hint, severity: 'warning' });
           }
         });
       }

@@ -78,6 +78,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   const silenced = ignoreIndex(project, stats);
   time(stats, '(validate-ignore markers)', indexed);
   const perRule = new Map<string, { count: number; first: Problem }>();
+  const reported = new Set<string>();
   for (const check of checks) {
     const started = performance.now();
     const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
@@ -89,6 +90,10 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       const message = withHint(formatMessage(text, data), options?.hint ?? '');
       const problem: Problem = { file: file.path, ...resolve(file, at), rule, messageId, severity, message };
       if (silenced(problem)) return false;
+      // The same problem at the same place once (a selector variable expanded into two queries).
+      const identity = `${problem.file}\0${problem.line}\0${problem.column}\0${rule}\0${message}`;
+      if (reported.has(identity)) return true;
+      reported.add(identity);
       // A pathological file (50,000 unclosed links) must not bury every other report.
       const key = `${file.path}\0${rule}`;
       const seen = perRule.get(key);

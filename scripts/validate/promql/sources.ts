@@ -109,11 +109,49 @@ const QUERY_VARIABLE = /(?:^|[\s;(])(?:local\s+|export\s+|readonly\s+|declare\s+
 const QUERY_ARGUMENT = /(["'])query=/g;
 const ONLY_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
 
+/** `name="…"` or `name='…'` anywhere in the text (any name): candidates for `$name` in a query. */
+const ASSIGNMENT = /(?:^|[\s;(])(?:local\s+|export\s+|readonly\s+|declare\s+)?([A-Za-z_]\w*)=(["'])/gm;
+const EXPANSION = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/y;
+
+type Quoted = { value: string; offsets: number[]; dynamic: boolean };
+
+/**
+ * `$selector` in a query, where the script set `selector="…"` to a static string, is replaced by
+ * that string, each character mapped back to where it is written: a label matcher kept in a
+ * variable (`selector="service=\"api-gateway\",pod=~…"`) is checked at its own line.
+ */
+function expandVariables(q: Quoted, variables: Map<string, Quoted>): Quoted {
+  if (!q.value.includes('$')) return q;
+  let value = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < q.value.length; ) {
+    EXPANSION.lastIndex = i;
+    const m = q.value[i] === '$' ? EXPANSION.exec(q.value) : null;
+    const known = m ? variables.get(m[1] ?? m[2]!) : undefined;
+    if (m && known && !known.dynamic && !known.value.includes('$' + (m[1] ?? m[2]))) {
+      value += known.value;
+      offsets.push(...known.offsets);
+      i += m[0].length;
+      continue;
+    }
+    value += q.value[i];
+    offsets.push(q.offsets[i]!);
+    i++;
+  }
+  return { value, offsets, dynamic: q.dynamic };
+}
+
 /** Queries written in shell text; `map` takes an offset in `text` to one in the file. */
 export function shellQueries(text: string, map: (offset: number) => number): Query[] {
   const out: Query[] = [];
   const pending = new Map<string, { value: string; offsets: number[]; dynamic: boolean }>();
-  const emit = (q: { value: string; offsets: number[]; dynamic: boolean }) => {
+  const variables = new Map<string, Quoted>();
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const q = readQuoted(text, m.index + m[0].length - 1);
+    if (q) variables.set(m[1]!, q);
+  }
+  const emit = (raw: { value: string; offsets: number[]; dynamic: boolean }) => {
+    const q = expandVariables(raw, variables);
     if (q.dynamic || q.value.trim() === '' || ONLY_VARIABLE.test(q.value.trim())) return;
     const offsets = q.offsets;
     out.push({ text: q.value, at: (o) => map(offsets[Math.min(o, offsets.length - 1)] ?? 0) + (o >= offsets.length ? 1 : 0), lang: 'auto' });
