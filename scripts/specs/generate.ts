@@ -12,12 +12,16 @@ import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { gitTree } from './git.ts';
 import { kubectlTree } from './kubectl.ts';
+import { postgresTree } from './postgres.ts';
 import { argValue, openSource, PINNED } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
 
 const OUT = new URL('../validate/commands/specs/', import.meta.url).pathname;
 const HELM_DOCS = 'versioned_docs/version-3/helm';
+
+/** The generator file of tools that share one. */
+const GENERATOR_FILE: Record<string, string> = { helm: 'cobra', psql: 'postgres', pg_dump: 'postgres', pg_restore: 'postgres' };
 
 const extraSources: Array<GitSource['info'] & { paths: string[] }> = [];
 
@@ -43,6 +47,9 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
     extraSources.push({ ...clientGo.info, paths: ['tools/clientcmd/*.go (flag names)'] });
     return kubectlTree(src, shared, clientGo);
   },
+  psql: (src) => postgresTree(src, 'psql'),
+  pg_dump: (src) => postgresTree(src, 'pg_dump'),
+  pg_restore: (src) => postgresTree(src, 'pg_restore'),
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */
@@ -69,7 +76,7 @@ for (const tool of Object.keys(GENERATORS)) {
       version: PINNED[tool]!.version,
       source: { ...src.info, paths: [...new Set(paths)] },
       ...(extraSources.length ? { alsoFrom: extraSources.splice(0) } : {}),
-      generator: `scripts/specs/${tool === 'helm' ? 'cobra' : tool}.ts`,
+      generator: `scripts/specs/${GENERATOR_FILE[tool] ?? tool}.ts`,
       spec,
     };
     writeFileSync(join(OUT, `${tool}.json`), `${serialize(data)}\n`);

@@ -5,7 +5,8 @@
  * The generator reads a local git clone of each (a bare mirror works too); it never downloads.
  * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
  * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
- * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`. Example:
+ * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`,
+ * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository). Example:
  *
  *   git clone --bare https://github.com/git/git /tmp/src/git
  *   git clone --bare https://github.com/curl/curl /tmp/src/curl
@@ -14,6 +15,7 @@
  *   git clone --bare https://github.com/kubernetes/kubectl /tmp/src/kubectl
  *   git clone --bare https://github.com/kubernetes/cli-runtime /tmp/src/cli-runtime
  *   git clone --bare https://github.com/kubernetes/client-go /tmp/src/client-go
+ *   git clone --bare https://github.com/postgres/postgres /tmp/src/postgres
  *   npm run generate:specs -- --sources /tmp/src
  */
 import { existsSync } from 'node:fs';
@@ -27,6 +29,8 @@ export interface Pinned {
   ref: string;
   /** The tool version the ref documents. */
   version: string;
+  /** The `--<option> DIR` naming the clone, when several tools share one repository. */
+  option?: string;
 }
 
 export const PINNED: Record<string, Pinned> = {
@@ -42,6 +46,11 @@ export const PINNED: Record<string, Pinned> = {
   'cli-runtime': { owner: 'kubernetes', name: 'cli-runtime', ref: 'v0.34.9', version: '1.34.9' },
   // Flag-name constants of kubectl config (clientcmd.FlagAPIServer = "server" …), same release.
   'client-go': { owner: 'kubernetes', name: 'client-go', ref: 'v0.34.9', version: '1.34.9' },
+  // PostgreSQL's reference pages (doc/src/sgml/ref) on REL_17_STABLE at "Stamp 17.9." (the commit
+  // the REL_17_9 release is built from; any mirror of postgres/postgres has the same commit).
+  psql: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
+  pg_dump: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
+  pg_restore: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
 };
 
 export function argValue(argv: string[], name: string): string | undefined {
@@ -53,13 +62,13 @@ export function argValue(argv: string[], name: string): string | undefined {
 /** The local clone of `tool`'s source, or an error saying where it was looked for. */
 export function openSource(tool: string, argv: string[]): GitSource {
   const pin = PINNED[tool]!;
-  const explicit = argValue(argv, tool);
+  const explicit = argValue(argv, tool) ?? (pin.option ? argValue(argv, pin.option) : undefined);
   const root = argValue(argv, 'sources') ?? process.env.SPEC_SOURCES;
   const candidates = explicit ? [explicit] : root ? [join(root, `${pin.owner}+${pin.name}`, 'repo'), join(root, `${pin.owner}+${pin.name}`), join(root, pin.name)] : [];
   const dir = candidates.find((c) => existsSync(c));
   if (!dir) {
     throw new Error(
-      `no local clone of github.com/${pin.owner}/${pin.name} for ${tool} (looked in ${candidates.join(', ') || 'nothing: pass --sources DIR or --' + tool + ' DIR'})`,
+      `no local clone of github.com/${pin.owner}/${pin.name} for ${tool} (looked in ${candidates.join(', ') || 'nothing: pass --sources DIR or --' + (pin.option ?? tool) + ' DIR'})`,
     );
   }
   return new GitSource(dir, `https://github.com/${pin.owner}/${pin.name}`, pin.ref);
