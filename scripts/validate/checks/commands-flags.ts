@@ -51,11 +51,11 @@ export default defineCheck({
         ],
       },
       {
-        title: 'A git typo (an error), a flag missing from Fig\'s pg_dump spec (a warning)',
-        source: '# Check\n\n```bash\ngit log --max-cout=5\npg_dump -h pg.staging.example.com -d platform --filter=tables.txt -f platform.dump\n```\n',
+        title: 'A git typo (an error), a jq 1.7 flag missing from Fig\'s jq spec (a warning)',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\njq --raw-output0 \'.items[].metadata.name\' pods.json\n```\n',
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
-          { at: '5:47', message: 'not in the @withfig/autocomplete spec `pg_dump`, which may lag pg_dump 17' },
+          { at: '5:4', message: 'not in the @withfig/autocomplete spec `jq`, which may lag jq 1.7' },
         ],
       },
     ],

@@ -8,8 +8,8 @@
  *   `npm run generate:specs`). Only curl's `--help` is corrected: its subject is optional.
  * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
  *   accepted by every subcommand.
- * - pg_restore: no Fig spec; it shares pg_dump's connection and selection options (reused from
- *   Fig's pg_dump spec) plus its own.
+ * - psql, pg_dump, pg_restore: generated from PostgreSQL's reference pages (specs/<tool>.json);
+ *   nothing is corrected here.
  * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
  *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
  */
@@ -145,33 +145,8 @@ const OPENSSL: FigSpec = {
   ],
 };
 
-function pgRestore(load: (name: string) => FigSpec | null): FigSpec | null {
-  const dump = load('pg_dump');
-  if (!dump) return null;
-  const skip = new Set(['-f', '--file', '-Z', '--compress', '--inserts', '--column-inserts', '-b', '--blobs', '-B', '--no-blobs']);
-  const shared = (dump.options ?? []).filter((o) => !names(o.name).some((n) => skip.has(n)));
-  const own = [
-    val('-d', '--dbname'), val('-f', '--file'), flag('-l', '--list'), val('-L', '--use-list'), flag('-1', '--single-transaction'),
-    flag('-e', '--exit-on-error'), val('-I', '--index'), val('-P', '--function'), val('-T', '--trigger'), flag('-C', '--create'),
-    flag('-c', '--clean'), flag('--if-exists'), val('-j', '--jobs'), flag('--no-data-for-failed-tables'), val('--transaction-size'),
-    val('-N', '--exclude-schema'), flag('--no-table-access-method'), val('--section'), val('--filter'),
-  ];
-  const ownNames = new Set(own.flatMap((o) => names(o.name)));
-  return {
-    name: 'pg_restore',
-    options: [...own, ...shared.filter((o) => !names(o.name).some((n) => ownNames.has(n)))],
-    args: { name: 'filename', isOptional: true },
-  };
-}
-
-let requireFigForLocal: ((name: string) => FigSpec | null) | null = null;
-export function setFigLoader(load: (name: string) => FigSpec | null) {
-  requireFigForLocal = load;
-}
-
 /** Local specs for `spec: local` tools of the toolbox. */
 export const LOCAL_SPECS: Record<string, () => FigSpec | null> = {
   'redis-cli': () => REDIS_CLI,
   openssl: () => OPENSSL,
-  pg_restore: () => (requireFigForLocal ? pgRestore(requireFigForLocal) : null),
 };

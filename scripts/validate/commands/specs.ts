@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { toolboxSchema, type Toolbox } from '../../../core/schemas/toolbox.ts';
-import { applyOverrides, LOCAL_SPECS, setFigLoader } from './overrides.ts';
+import { applyOverrides, LOCAL_SPECS } from './overrides.ts';
 import type { SimpleCommand, Word } from './parse.ts';
 
 export type { FigArg, FigOption, FigSpec } from './spec-types.ts';
@@ -62,7 +62,6 @@ function requireFig(name: string): FigSpec | null {
   return spec;
 }
 
-setFigLoader(requireFig);
 
 /** Where `spec: generated` tools keep their command trees (written by `npm run generate:specs`). */
 export const GENERATED_SPECS = 'scripts/validate/commands/specs';
