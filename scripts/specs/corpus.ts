@@ -8,12 +8,17 @@
  * - git: `$ git …` lines of Documentation/**\/*.adoc (release notes excluded);
  * - helm: `helm …` lines of the code blocks of helm-www's Helm 3 docs (versioned_docs/version-3);
  * - curl: the `Example:` lines of docs/cmdline-opts/*.md, and `curl …` lines of docs/*.md code blocks;
- * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go).
+ * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go);
+ * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
+ *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref).
+ *
+ * `--only psql,pg_dump` rebuilds those tools' commands and keeps the others' from the file.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { curlOptions } from './curl.ts';
-import { openSource } from './sources.ts';
+import { PG_PAGES, pageExamples } from './postgres.ts';
+import { argValue, openSource } from './sources.ts';
 import type { GitSource } from './source.ts';
 
 export interface CorpusCommand {
@@ -84,6 +89,14 @@ function codeLines(md: string): string {
     .join('\n');
 }
 
+/** `tool`'s commands in the examples of the three PostgreSQL reference pages. */
+const postgres = (tool: string) => (src: GitSource) =>
+  Object.values(PG_PAGES).flatMap((path) =>
+    pageExamples(src.read(path), Object.keys(PG_PAGES))
+      .filter((e) => e.tool === tool)
+      .map((e) => ({ command: e.text, path, line: e.line })),
+  );
+
 const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, 'repo' | 'commit' | 'tool'>>> = {
   git: (src) =>
     src
@@ -118,11 +131,20 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
         }
         return out;
       }),
+  psql: postgres('psql'),
+  pg_dump: postgres('pg_dump'),
+  pg_restore: postgres('pg_restore'),
 };
 
 const argv = process.argv.slice(2);
+const only = argValue(argv, 'only')?.split(',');
+const kept: CorpusCommand[] = only && existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as CorpusCommand[]).filter((c) => !only.includes(c.tool)) : [];
 const corpus: CorpusCommand[] = [];
 for (const tool of Object.keys(collectors)) {
+  if (only && !only.includes(tool)) {
+    corpus.push(...kept.filter((c) => c.tool === tool));
+    continue;
+  }
   const src = openSource(tool, argv);
   const seen = new Set<string>();
   let n = 0;
