@@ -20,9 +20,10 @@ export default defineCheck({
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm, curl and kubectl are generated from their own documentation or source at the version of ' +
-      'src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra reference, curl\'s option ' +
-      'table, kubectl\'s cobra commands in its Go source), so their ' +
+      'git, helm, curl, kubectl, psql, pg_dump and pg_restore are generated from their own documentation or ' +
+      'source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra ' +
+      'reference, curl\'s option table, kubectl\'s cobra commands in its Go source, the Options of PostgreSQL\'s ' +
+      'reference pages), so their ' +
       'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
       'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
       'may lag the version: what is missing from it is a warning that names where the list comes from.',
