@@ -21,7 +21,7 @@ const COMMANDS = [
   'helm -n staging history platform --max 5',
   'psql -h pg.staging.example.com -U platform_app -d platform -c "SELECT count(*) FROM jobs;"',
   'curl -fsS -H "Authorization: Bearer $TOKEN" https://api.staging.example.com/healthz | jq .status',
-  'redis-cli -h redis.staging.example.com --scan --pattern "sess:*" | head -20',
+  'redis-cli -h redis.staging.example.com --tls --scan --pattern "session:*" | head -20',
   'for p in $(kubectl -n staging get pods -o name); do kubectl -n staging describe "$p"; done',
 ];
 
