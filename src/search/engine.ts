@@ -16,7 +16,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { BOOST, SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from './fields.ts';
 import { analyse, NO_VOCABULARY, type Analysis, type Vocabulary } from './query.ts';
-import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, pageOf, phraseMatch, snippetOf, type Hit } from './rank.ts';
+import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, hitOf, pageOf, phraseMatch, snippetOf, type Hit } from './rank.ts';
 
 export { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, pageOf, phraseMatch, snippetOf };
 export type { Hit, Snippet } from './rank.ts';
@@ -85,23 +85,5 @@ export function search(index: MiniSearch<SearchDocument>, query: string, limit =
   });
   ranked.sort((a, b) => b.rank - a.rank);
   const partial = ranked.length > 0 && !ranked[0]!.complete;
-  return ranked.slice(0, limit).map(({ result: r, rank }) => {
-    const { snippet, anchor } = snippetOf(r, analysis);
-    const id = r.id as string;
-    return {
-      id,
-      href: anchor ? `${id}#${anchor}` : id,
-      title: r['title'] as string,
-      type: r['type'] as string | undefined,
-      runbook_id: r['runbook_id'] as string | undefined,
-      severity: r['severity'] as string | undefined,
-      owner: r['owner'] as string | undefined,
-      description: r['description'] as string | undefined,
-      services: String(r['services'] ?? '').split(' ').filter(Boolean),
-      score: rank,
-      ...(snippet ? { snippet } : {}),
-      ...(snippet && snippet.kind !== 'heading' ? { matched: snippet.text } : {}),
-      partial,
-    };
-  });
+  return ranked.slice(0, limit).map(({ result: r, rank }) => hitOf(r, r.id as string, rank, analysis, partial));
 }

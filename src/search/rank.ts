@@ -95,3 +95,22 @@ export function snippetOf(result: Record<string, unknown>, analysis: Analysis): 
   return best ? { snippet: best.snippet, ...(best.anchor ? { anchor: best.anchor } : {}) } : {};
 }
 
+/** A ranked stored document as a result: its fields, the snippet that matched and the link to its heading. */
+export function hitOf(r: Record<string, unknown>, id: string, rank: number, analysis: Analysis, partial: boolean): Hit {
+  const { snippet, anchor } = snippetOf(r, analysis);
+  return {
+    id,
+    href: anchor ? `${id}#${anchor}` : id,
+    title: r['title'] as string,
+    type: r['type'] as string | undefined,
+    runbook_id: r['runbook_id'] as string | undefined,
+    severity: r['severity'] as string | undefined,
+    owner: r['owner'] as string | undefined,
+    description: r['description'] as string | undefined,
+    services: String(r['services'] ?? '').split(' ').filter(Boolean),
+    score: rank,
+    ...(snippet ? { snippet } : {}),
+    ...(snippet && snippet.kind !== 'heading' ? { matched: snippet.text } : {}),
+    partial,
+  };
+}

@@ -15,7 +15,7 @@
  * query time.
  */
 import { BOOST, INDEXED, STORED, type SearchDocument } from './fields.ts';
-import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, pageOf, phraseMatch, snippetOf, type Hit } from './rank.ts';
+import { ERROR_TYPES, INTENT_BOOST, PHRASE_BOOST, TIE_BREAK, TYPE_ORDER, hitOf, pageOf, phraseMatch, type Hit } from './rank.ts';
 import { analyse, type Vocabulary } from './query.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -268,24 +268,6 @@ export class ShardedIndex {
       .map((c, i) => ({ ...c, stored: stored[i]!, rank: phraseMatch(stored[i]!, analysis.phrase) ? rankOf(c.doc, c.relevance * PHRASE_BOOST) : c.rank }))
       .sort((x, y) => y.rank - x.rank);
     const partial = ranked.length > 0 && !ranked[0]!.complete;
-    return ranked.slice(0, limit).map(({ stored: r, rank }) => {
-      const { snippet, anchor } = snippetOf(r, analysis);
-      const id = String(r['id']);
-      return {
-        id,
-        href: anchor ? `${id}#${anchor}` : id,
-        title: r['title'] as string,
-        type: r['type'] as string | undefined,
-        runbook_id: r['runbook_id'] as string | undefined,
-        severity: r['severity'] as string | undefined,
-        owner: r['owner'] as string | undefined,
-        description: r['description'] as string | undefined,
-        services: String(r['services'] ?? '').split(' ').filter(Boolean),
-        score: rank,
-        ...(snippet ? { snippet } : {}),
-        ...(snippet && snippet.kind !== 'heading' ? { matched: snippet.text } : {}),
-        partial,
-      };
-    });
+    return ranked.slice(0, limit).map(({ stored: r, rank }) => hitOf(r, String(r['id']), rank, analysis, partial));
   }
 }
