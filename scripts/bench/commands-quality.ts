@@ -23,14 +23,8 @@ const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const REAL_CORPUS = 'tests/fixtures/commands-real/commands.json';
 export const FP_RULES = ['commands/syntax', 'commands/unknown-command', 'commands/flags'];
 
-export interface CorpusCommand {
-  tool: string;
-  command: string;
-  repo: string;
-  path: string;
-  line: number;
-  commit: string;
-}
+export type { CorpusCommand } from '../specs/corpus.ts';
+import type { CorpusCommand } from '../specs/corpus.ts';
 
 export const loadCorpus = (): CorpusCommand[] => JSON.parse(readFileSync(join(ROOT, REAL_CORPUS), 'utf8')) as CorpusCommand[];
 
@@ -111,7 +105,8 @@ export function mutations(word: string): string[] {
   return [...out].filter((m) => m.replace(/^-+/, '').length > 0);
 }
 
-function optionNames(spec: FigSpec, path: string[]): Set<string> {
+/** Every flag a spec accepts at `path` (its own and its ancestors'). */
+export function optionNames(spec: FigSpec, path: string[]): Set<string> {
   const out = new Set<string>();
   let node: FigSpec | undefined = spec;
   const visit = (s: FigSpec) => (s.options ?? []).forEach((o) => names(o.name).forEach((n) => out.add(n)));

@@ -6,10 +6,10 @@ import { loadChecks } from '../../scripts/validate/checks/index.ts';
 import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
 import { prepareChecks, runChecks } from '../../scripts/validate/engine/runner.ts';
 import { BUILTINS, analyze } from '../../scripts/validate/commands/model.ts';
-import { names, specFor, toolbox, type FigSpec } from '../../scripts/validate/commands/specs.ts';
+import { names, specFor, toolbox } from '../../scripts/validate/commands/specs.ts';
 import { toSource } from '../../scripts/validate/commands/blocks.ts';
 import { NOW, ROOT } from '../helpers/examples.ts';
-import { mutations } from '../../scripts/bench/commands-quality.ts';
+import { mutations, optionNames } from '../../scripts/bench/commands-quality.ts';
 
 const all = await loadChecks();
 const commandChecks = all.filter((c) => c.id.startsWith('commands/'));
@@ -36,17 +36,6 @@ describe('real-world corpus (kubectl, Helm, git, psql, curl, openssl, redis-cli 
   });
 });
 
-function optionNames(spec: FigSpec, path: string[]): Set<string> {
-  const out = new Set<string>();
-  let node: FigSpec | undefined = spec;
-  const visit = (s: FigSpec) => (s.options ?? []).forEach((o) => names(o.name).forEach((n) => out.add(n)));
-  visit(spec);
-  for (const part of path) {
-    node = node?.subcommands?.find((s) => names(s.name).includes(part));
-    if (node) visit(node);
-  }
-  return out;
-}
 
 describe('typo mutations of the corpus', () => {
   it('catches every mutated command name, subcommand and flag', () => {
