@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { closest, withHint, closestBySharedWords } from '../../scripts/validate/engine/suggest.ts';
+import { closest, withHint, closestBySharedWords, typoDistance } from '../../scripts/validate/engine/suggest.ts';
 
 describe('did you mean', () => {
   it('suggests the closest candidate for a typo, ignoring case', () => {
     expect(closest('descripton', ['description', 'title'])).toBe('description');
     expect(closest('sev2', ['SEV1', 'SEV2'])).toBe('SEV2');
     expect(closest('kubctl', ['kubectl', 'helm'])).toBe('kubectl');
+  });
+  it('counts two swapped letters as one typo, so the swapped word wins over a two-letter substitution', () => {
+    expect(closest('lsit', ['create', 'edit', 'list', 'view'])).toBe('list');
+    expect(closest('stauts', ['status', 'start'])).toBe('status');
+    expect(typoDistance('lsit', 'list')).toBe(1);
+    expect(typoDistance('lsit', 'edit')).toBe(2);
+    expect(typoDistance('kubectl', 'kubectl')).toBe(0);
   });
   it('suggests nothing when nothing is close, or the input is already right', () => {
     expect(closest('zzzzzz', ['description', 'title'])).toBeUndefined();

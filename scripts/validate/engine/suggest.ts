@@ -1,8 +1,33 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
+ * Edit distance where swapping two neighbouring letters is one edit (optimal string alignment), so
+ * `lsit` is one edit from `list` rather than two, and no farther than `edit`. Typing swaps letters
+ * more often than it substitutes two; plain Levenshtein ranks such a typo's real target too low.
+ */
+export function typoDistance(a: string, b: string): number {
+  const lev = distance(a, b);
+  if (lev < 2) return lev;
+  const n = b.length;
+  let before = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(n + 1);
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+    }
+    [before, previous] = [previous, current];
+  }
+  return previous[n]!;
+}
+
+/**
  * The closest candidate to `input`, if it is close enough to be a plausible typo.
- * Case-insensitive; allows about one edit per four characters.
+ * Case-insensitive; allows about one edit per four characters (a swap of two letters is one edit).
  */
 export function closest(input: string, candidateList: Iterable<string>): string | undefined {
   const candidates = [...candidateList];
@@ -17,7 +42,7 @@ export function closest(input: string, candidateList: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(needle, candidate.toLowerCase());
+    const d = typoDistance(needle, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
