@@ -11,6 +11,8 @@
  *   of the parse functions handed the raw arguments (`arguments.ParseApply(rawArgs)`), and the words
  *   those compare arguments with (`case "-no-color":` in `arguments.ParseView`, `c.Meta.process`);
  *   `Bool…` flags take no value;
+ * - the result is checked against each command's `Help()` text: generation fails if a flag it
+ *   documents was not found;
  * - the global options are main.go's (`-chdir=DIR`, `-v`/`-version`/`--version`, the autocomplete
  *   installers) and mitchellh/cli's help flags (`-h`, `-help`, `--help`, accepted after any command).
  *
@@ -155,6 +157,11 @@ export function terraformTree(src: GitSource): { spec: GenNode; paths: string[] 
         node.gap = `flags added by ${[...new Set(found.unresolved)].join(', ')} are not in the generated list`;
       }
       if (found.positional) node.args = { name: 'args', isVariadic: true, isOptional: true };
+      // Cross-check with the command's own help text (`Help()`'s indented `-flag` lines): nothing it documents may be missing.
+      const help = pkgs.byDir.get('internal/command')?.get('Help')?.find((f) => f.recv === type);
+      const have = new Set(node.options.flatMap((o) => o.name));
+      const missing = [...(help?.body.matchAll(/^\s{2,}(-[a-z][\w-]*)/gm) ?? [])].map((m) => m[1]!).filter((d) => !have.has(d));
+      if (missing.length) throw new Error(`terraform ${path.join(' ')}: its help documents ${[...new Set(missing)].join(', ')}, which the generator did not find`);
     }
     parent.subcommands ??= [];
     parent.subcommands.push(node);

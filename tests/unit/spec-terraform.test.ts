@@ -80,6 +80,19 @@ func (c *PlanCommand) Run(rawArgs []string) int {
 	args, diags := arguments.ParsePlan(rawArgs)
 	return 0
 }
+
+func (c *PlanCommand) Help() string {
+	helpText := \`
+Usage: terraform [global options] plan [options]
+
+Plan Customization Options:
+
+  -out=path           Write a plan file to the given path.
+
+  -var 'foo=bar'      Set a value for one of the input variables.
+\`
+	return strings.TrimSpace(helpText)
+}
 `,
   'internal/command/state_command.go': `package command
 
@@ -175,6 +188,11 @@ describe('terraform spec generator (scripts/specs/terraform.ts)', () => {
     expect(names(sub(spec, 'plan'))).toEqual(['-compact-warnings', '-detailed-exitcode', '-lock', '-lock-timeout=', '-no-color', '-out=', '-var=', '-var-file=']);
     expect(names(spec)).toEqual(['-h/-help/--help', '--version', '-chdir=', '-install-autocomplete', '-uninstall-autocomplete', '-v', '-version']);
     expect(sub(spec, 'plan').complete).toBe(true);
+  });
+
+  it('fails when a flag the command\'s help documents was not found', () => {
+    const files = { ...FILES, 'internal/command/plan.go': FILES['internal/command/plan.go']!.replace('-var \'foo=bar\'', '-refresh=false') };
+    expect(() => terraformTree(gitRepo(files))).toThrow('terraform plan: its help documents -refresh, which the generator did not find');
   });
 
   it('reads Go flag syntax: one dash, `--flag` the same, `-flag=value` or `-flag value`, no combined flags', () => {
