@@ -12,6 +12,10 @@
  * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
  *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref).
  *
+ * - gh: the `$ gh …` lines of the `Example:` text of gh's cobra commands (pkg/cmd/**\/*.go), and `gh …`
+ *   (or `➜ gh …`) lines of docs/*.md code blocks;
+ * - terraform: `terraform …` lines of the code blocks of website/docs/**\/*.mdx (the CLI and language docs) at the pinned tag.
+ *
  * `--only psql,pg_dump` rebuilds those tools' commands and keeps the others' from the file.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,7 +66,7 @@ function commandLines(text: string, start: RegExp, clean: (line: string) => stri
       command = /\\\s*$/.test(command) ? `${command.replace(/\\\s*$/, '')} ${next}` : `${command}\n${next}`;
     }
     const first = i;
-    while (open(command) && i + 1 < lines.length && i - first < 12 && !/^\s*(\$ |-{4,}|\.{4,})/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
+    while (open(command) && i + 1 < lines.length && i - first < 24 && !/^\s*(\$ |-{4,}|\.{4,})/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
     out.push({ text: command.trim(), line });
   }
   return out;
@@ -131,6 +135,31 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
         }
         return out;
       }),
+  gh: (src) => [
+    ...src
+      .list('pkg/cmd')
+      .filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'))
+      .flatMap((path) => {
+        const go = src.read(path);
+        const out: Array<{ command: string; path: string; line: number }> = [];
+        // The `Example:` field of each command (`heredoc.Doc(\`…\`)`); `%[1]s` (Docf's backtick) lines are skipped.
+        for (const m of go.matchAll(/Example:\s*(?:heredoc\.Docf?\()?`([^`]*)`/g)) {
+          const firstLine = go.slice(0, m.index + m[0].indexOf('`') + 1).split('\n').length;
+          for (const c of commandLines(m[1]!, /^\s*\$ (gh [a-z].*)$/)) if (!c.text.includes('%[')) out.push({ command: c.text, path, line: firstLine + c.line - 1 });
+        }
+        return out;
+      }),
+    ...src
+      .list('docs')
+      .filter((p) => p.endsWith('.md'))
+      // `➜ ` is the prompt of docs/multiple-accounts.md.
+      .flatMap((path) => commandLines(codeLines(src.read(path)), /^\s*(?:\$ |➜ )?(gh [a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }))),
+  ],
+  terraform: (src) =>
+    src
+      .list('website/docs')
+      .filter((p) => p.endsWith('.mdx') || p.endsWith('.md'))
+      .flatMap((path) => commandLines(codeLines(src.read(path)), /^\s*(?:\$ )?(terraform [-a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }))),
   psql: postgres('psql'),
   pg_dump: postgres('pg_dump'),
   pg_restore: postgres('pg_restore'),

@@ -10,9 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
+import { ghTree } from './gh.ts';
 import { gitTree } from './git.ts';
 import { kubectlTree } from './kubectl.ts';
 import { postgresTree } from './postgres.ts';
+import { terraformTree } from './terraform.ts';
 import { argValue, openSource, PINNED } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
@@ -50,6 +52,8 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   psql: (src) => postgresTree(src, 'psql'),
   pg_dump: (src) => postgresTree(src, 'pg_dump'),
   pg_restore: (src) => postgresTree(src, 'pg_restore'),
+  gh: (src) => ghTree(src),
+  terraform: (src) => terraformTree(src),
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */

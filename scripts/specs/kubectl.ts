@@ -26,7 +26,7 @@ interface GoFunc {
 }
 
 /** Go text with comments blanked (strings kept), so braces and parentheses can be matched. */
-function stripComments(go: string): string {
+export function stripComments(go: string): string {
   let out = '';
   for (let i = 0; i < go.length; i++) {
     const c = go[i]!;
@@ -47,7 +47,7 @@ function stripComments(go: string): string {
 }
 
 /** Index of the bracket closing the one at `open` (strings skipped). */
-function closing(text: string, open: number): number {
+export function closing(text: string, open: number): number {
   const pairs: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
   const stack: string[] = [];
   for (let i = open; i < text.length; i++) {
@@ -66,7 +66,7 @@ function closing(text: string, open: number): number {
 }
 
 /** Top-level comma-separated arguments of the call whose `(` is at `open`. */
-function callArgs(text: string, open: number): string[] {
+export function callArgs(text: string, open: number): string[] {
   const end = closing(text, open);
   const inner = text.slice(open + 1, end);
   const args: string[] = [];
@@ -120,7 +120,7 @@ function functions(src: GitSource, dirs: string[]): { funcs: GoFunc[]; consts: M
   return { funcs, consts, fields, aliases };
 }
 
-const FLAG_METHOD = /^(Bool|BoolSlice|Count|String|StringSlice|StringArray|StringToString|StringToInt|Int|Int8|Int16|Int32|Int64|IntSlice|Uint|Uint8|Uint16|Uint32|Uint64|Float32|Float64|Duration|DurationSlice|IP|IPSlice|IPMask|IPNet|Var)(Var)?(P)?(F)?$/;
+export const FLAG_METHOD = /^(Bool|BoolSlice|Count|String|StringSlice|StringArray|StringToString|StringToInt|Int|Int8|Int16|Int32|Int64|IntSlice|Uint|Uint8|Uint16|Uint32|Uint64|Float32|Float64|Duration|DurationSlice|IP|IPSlice|IPMask|IPNet|Var)(Var)?(P)?(F)?$/;
 const FLAGSET = /(?:\.(?:Flags|PersistentFlags|LocalFlags)\(\)|\b(?:flags|fs|flagset|flagSet|cmdFlags|flagSet))\.(\w+)\(/g;
 const HANDS_CMD = /^(?:cmd|c|command|flags|fs|flagset|flagSet|cmdFlags|cmd\.Flags\(\)|cmd\.PersistentFlags\(\)|\w+\.Flags\(\)|\w+\.PersistentFlags\(\))$/;
 

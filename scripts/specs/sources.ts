@@ -6,7 +6,7 @@
  * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
  * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
  * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`,
- * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository). Example:
+ * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository), `--gh DIR`, `--terraform DIR`. Example:
  *
  *   git clone --bare https://github.com/git/git /tmp/src/git
  *   git clone --bare https://github.com/curl/curl /tmp/src/curl
@@ -16,6 +16,8 @@
  *   git clone --bare https://github.com/kubernetes/cli-runtime /tmp/src/cli-runtime
  *   git clone --bare https://github.com/kubernetes/client-go /tmp/src/client-go
  *   git clone --bare https://github.com/postgres/postgres /tmp/src/postgres
+ *   git clone --bare https://github.com/cli/cli /tmp/src/cli
+ *   git clone --bare https://github.com/hashicorp/terraform /tmp/src/terraform
  *   npm run generate:specs -- --sources /tmp/src
  */
 import { existsSync } from 'node:fs';
@@ -51,6 +53,10 @@ export const PINNED: Record<string, Pinned> = {
   psql: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
   pg_dump: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
   pg_restore: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
+  // GitHub CLI: its cobra commands in pkg/cmd and the flag helpers of pkg/cmdutil.
+  gh: { owner: 'cli', name: 'cli', ref: 'v2.60.0', version: '2.60.0' },
+  // Terraform: commands.go and the flag sets of internal/command (and its arguments package); v1.9.8 is the last 1.9 patch.
+  terraform: { owner: 'hashicorp', name: 'terraform', ref: 'v1.9.8', version: '1.9.8' },
 };
 
 export function argValue(argv: string[], name: string): string | undefined {

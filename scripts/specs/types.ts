@@ -22,7 +22,12 @@ export interface GenNode {
   complete: boolean;
   /** Why the node is not complete, for the warning. */
   gap?: string;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean };
+  /**
+   * Set when the node's subcommands are open-ended though its flags are complete (gh runs extensions
+   * and user aliases as subcommands): an unknown subcommand there is a warning naming this.
+   */
+  subcommandsGap?: string;
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean };
 }
 
 export interface GeneratedSpec {

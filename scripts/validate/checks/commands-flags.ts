@@ -6,7 +6,7 @@ import { specOrigin } from '../commands/specs.ts';
 export default defineCheck({
   id: 'commands/flags',
   description:
-    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl) or a Fig completion spec; gaps in a spec are warnings.',
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, gh, terraform) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
@@ -20,11 +20,14 @@ export default defineCheck({
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm, curl, kubectl, psql, pg_dump and pg_restore are generated from their own documentation or ' +
+      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, gh and terraform are generated from their own documentation or ' +
       'source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra ' +
-      'reference, curl\'s option table, kubectl\'s cobra commands in its Go source, the Options of PostgreSQL\'s ' +
-      'reference pages), so their ' +
-      'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
+      'reference, curl\'s option table, kubectl\'s and gh\'s cobra commands in their Go source, the Options of PostgreSQL\'s ' +
+      'reference pages, Terraform\'s commands.go and flag sets), so their ' +
+      'lists are complete and an unknown subcommand or flag there is an error. gh also runs installed extensions and ' +
+      'aliases as commands (at the top level and in command groups such as `gh issue`), so an unknown gh subcommand ' +
+      'there is a warning, an unknown flag an error. Terraform flags take one dash (`-var-file=prod.tfvars`); Go\'s ' +
+      'flag package reads `--flag` as `-flag` too. Other tools use a maintained ' +
       'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
       'may lag the version: what is missing from it is a warning that names where the list comes from.',
     fix:
@@ -39,6 +42,12 @@ export default defineCheck({
           '# Debug\n\n```bash\nkubectl -n staging get pods -o wide --sort-by=.status.startTime\n' +
           'kubectl -n staging exec -it deploy/worker -- psql -h pg.staging.example.com -c "select 1"\n' +
           'helm --kube-context staging -n staging history platform --max 5\ngit log --oneline -5\n```\n',
+      },
+      {
+        title: 'Terraform\'s one-dash flags and gh\'s inherited `--repo`',
+        source:
+          '# Plan\n\n```bash\nterraform -chdir=infra plan -var-file=staging.tfvars -var \'replicas=3\' -lock=false -out=tfplan\n' +
+          'terraform apply --auto-approve tfplan\ngh pr list -R example/platform --state open --json number,title\n```\n',
       },
     ],
     bad: [
@@ -57,6 +66,15 @@ export default defineCheck({
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
           { at: '5:4', message: 'not in the @withfig/autocomplete spec `jq`, which may lag jq 1.7' },
+        ],
+      },
+      {
+        title: 'Misspelt terraform and gh flags; a gh subcommand that may be an alias',
+        source: '# Release\n\n```bash\nterraform plan -var-fil=staging.tfvars\ngh pr list --stat open\ngh pr lsit\n```\n',
+        problems: [
+          { at: '4:16', message: 'unknown flag `-var-fil` for `terraform plan`. Did you mean `-var-file`?' },
+          { at: '5:12', message: 'unknown flag `--stat` for `gh pr list`. Did you mean `--state`?' },
+          { at: '6:7', messageId: 'unknownSubcommandGap', message: 'gh aliases may be defined under a command group' },
         ],
       },
     ],

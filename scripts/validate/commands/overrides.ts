@@ -10,6 +10,8 @@
  *   accepted by every subcommand.
  * - psql, pg_dump, pg_restore: generated from PostgreSQL's reference pages (specs/<tool>.json);
  *   nothing is corrected here.
+ * - gh, terraform: generated from their Go source (specs/gh.json, specs/terraform.json); they no
+ *   longer use Fig's specs and nothing is corrected here.
  * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
  *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
  */

@@ -19,7 +19,11 @@ export interface FigSpec {
   options?: FigOption[];
   args?: FigArg | FigArg[];
   loadSpec?: unknown;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean };
+  /**
+   * `goFlags` (local): flags follow Go's flag package (terraform): long flags take one dash and two
+   * are the same (`--chdir` is `-chdir`), no combined short flags, `-flag=value` or `-flag value`.
+   */
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean };
   requiresSubcommand?: boolean;
   /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
   looseOptions?: boolean;
@@ -31,4 +35,6 @@ export interface FigSpec {
   complete?: boolean;
   /** Why the node may be incomplete (named in the warning). */
   gap?: string;
+  /** Generated specs: the subcommand list is open-ended (gh's extensions and aliases) though the flags are complete; an unknown subcommand is a warning naming this. */
+  subcommandsGap?: string;
 }

@@ -186,11 +186,14 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
   let persistent: FigOption[] = [];
   const available = () => [...(node.options ?? []), ...persistent];
   // Options by name, per node (generated specs have hundreds of flags: curl, git log).
-  const find = (name: string) => optionIndex(node).get(name) ?? persistent.find((o) => names(o.name).includes(name));
+  const go = spec.parserDirectives?.goFlags === true;
+  const lookup = (name: string) => optionIndex(node).get(name) ?? persistent.find((o) => names(o.name).includes(name));
+  // Go's flag package (terraform): `--flag` is `-flag`.
+  const find = (name: string) => lookup(name) ?? (go && name.startsWith('--') ? lookup(name.slice(1)) : undefined);
   const allNames = () => available().flatMap((o) => names(o.name));
   let dashes = false;
   let sawPositional = false;
-  const posix = !node.parserDirectives?.flagsArePosixNoncompliant;
+  const posix = !node.parserDirectives?.flagsArePosixNoncompliant && !go;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const v = w.value;
@@ -270,7 +273,8 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       continue;
     }
     if (subs.length > 0 && !sawPositional && !hasArgs(node) && !w.open) {
-      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', word: v, command: [tool, ...out.path].join(' '), complete: node.complete === true, gap: node.gap });
+      // gh: extensions and aliases make the subcommand list open-ended (`subcommandsGap`), its flags not.
+      out.problems.push({ start: w.start, message: `unknown subcommand \`${v}\` for \`${[tool, ...out.path].join(' ')}\``, kind: 'subcommand', word: v, command: [tool, ...out.path].join(' '), complete: node.complete === true && !node.subcommandsGap, gap: node.subcommandsGap ?? node.gap });
       out.candidates.set(out.problems.length - 1, subs.flatMap((s) => names(s.name)));
       // Nothing after an unknown subcommand can be checked.
       return out;
