@@ -11,9 +11,13 @@ import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { gitTree } from './git.ts';
+import { jqTree } from './jq.ts';
 import { kubectlTree } from './kubectl.ts';
+import { NodeBinary, nodeTree } from './node.ts';
+import { npmTree } from './npm.ts';
+import { openPackage } from './package-source.ts';
 import { postgresTree } from './postgres.ts';
-import { argValue, openSource, PINNED } from './sources.ts';
+import { argValue, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
 
@@ -50,6 +54,19 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   psql: (src) => postgresTree(src, 'psql'),
   pg_dump: (src) => postgresTree(src, 'pg_dump'),
   pg_restore: (src) => postgresTree(src, 'pg_restore'),
+  jq: (src) => jqTree(src),
+};
+
+/** Tools read from a published artifact, not a clone: npm's registry tarball, a node release binary. */
+const ARTIFACTS: Record<string, () => { spec: GenNode; paths: string[]; info: GitSource['info'] }> = {
+  npm: () => {
+    const src = openPackage('npm', PINNED_PACKAGES.npm!, argValue(argv, 'npm'), argValue(argv, 'sources') ?? process.env.SPEC_SOURCES);
+    return { ...npmTree(src), info: src.info };
+  },
+  node: () => {
+    const bin = new NodeBinary(argValue(argv, 'node') ?? process.execPath, PINNED.node!.version);
+    return { ...nodeTree(bin), info: bin.info };
+  },
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */
@@ -66,11 +83,17 @@ const argv = process.argv.slice(2);
 const only = argValue(argv, 'only')?.split(',');
 mkdirSync(OUT, { recursive: true });
 let failed = false;
-for (const tool of Object.keys(GENERATORS)) {
+for (const tool of [...Object.keys(GENERATORS), ...Object.keys(ARTIFACTS)]) {
   if (only && !only.includes(tool)) continue;
   try {
-    const src = openSource(tool, argv);
-    const { spec, paths } = GENERATORS[tool]!(src);
+    const made =
+      ARTIFACTS[tool]?.() ??
+      (() => {
+        const src = openSource(tool, argv);
+        return { ...GENERATORS[tool]!(src), info: src.info };
+      })();
+    const { spec, paths } = made;
+    const src = { info: made.info };
     const data: GeneratedSpec = {
       tool,
       version: PINNED[tool]!.version,
