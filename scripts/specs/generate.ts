@@ -6,18 +6,18 @@
  * the version of src/data/toolbox.yml, with that source (repository, paths, tag, commit) recorded.
  * Where the sources come from: scripts/specs/sources.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { gitTree } from './git.ts';
 import { jqTree } from './jq.ts';
 import { kubectlTree } from './kubectl.ts';
-import { NodeBinary, nodeTree } from './node.ts';
+import { NodeBinary, NodeDocs, nodeTree } from './node.ts';
 import { npmTree } from './npm.ts';
 import { openPackage } from './package-source.ts';
 import { postgresTree } from './postgres.ts';
-import { argValue, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
+import { argValue, NODE_DOCS_DEFAULT, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
 
@@ -65,7 +65,8 @@ const ARTIFACTS: Record<string, () => { spec: GenNode; paths: string[]; info: Gi
   },
   node: () => {
     const bin = new NodeBinary(argValue(argv, 'node') ?? process.execPath, PINNED.node!.version);
-    return { ...nodeTree(bin), info: bin.info };
+    const docs = argValue(argv, 'node-docs') ?? NODE_DOCS_DEFAULT;
+    return { ...nodeTree(bin, existsSync(docs) ? new NodeDocs(docs, PINNED.node!.version) : undefined), info: bin.info };
   },
 };
 

@@ -20,7 +20,8 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ReadableSource } from './package-source.ts';
 import type { SourceInfo } from './source.ts';
 import { addOption, sortOptions, type GenNode, type GenOption } from './types.ts';
@@ -120,18 +121,78 @@ export function nodeOptions(table: NodeOptionTable, v8: Array<{ name: string; bo
   return list;
 }
 
-export function nodeTree(bin: NodeBinary): { spec: GenNode; paths: string[] } {
+export function nodeTree(bin: NodeBinary, docs?: NodeDocs): { spec: GenNode; paths: string[] } {
   const table = bin.table();
   const v8 = v8Flags(bin.v8Options());
   if (Object.keys(table.options).length < 100 || v8.length < 100) throw new Error(`${bin.path}: too few options (${Object.keys(table.options).length} node, ${v8.length} V8)`);
+  const options = nodeOptions(table, v8);
+  if (docs) {
+    // Every option the release's cli.md documents should be in the binary's table. The binary is
+    // what runs: an option only the page has (v20.20.2's page documents --test-coverage-exclude,
+    // added in v22.5.0, which v20.20.2 rejects as "bad option") is reported, not added.
+    const known = new Set(options.flatMap((o) => o.name));
+    const missing = [...new Set(cliMdOptions(docs.read(NODE_CLI_MD)).filter((n) => !known.has(n)))];
+    if (missing.length > 5) throw new Error(`documented in ${NODE_CLI_MD} but not accepted by ${bin.path}: ${missing.join(', ')}`);
+    if (missing.length) console.warn(`node: ${NODE_CLI_MD} documents ${missing.join(', ')}, which ${bin.path} (v${bin.info.ref.slice(1)}) rejects; left out`);
+  }
   return {
     spec: {
       name: ['node'],
-      options: sortOptions(nodeOptions(table, v8)),
+      options: sortOptions(options),
       args: { name: 'script and its arguments', isVariadic: true, isOptional: true },
       complete: true,
       parserDirectives: { optionsMustPrecedeArguments: true },
     },
-    paths: ["node --expose-internals: require('internal/options').getCLIOptionsInfo() (src/node_options.cc)", 'node --v8-options'],
+    paths: [
+      "node --expose-internals: require('internal/options').getCLIOptionsInfo() (src/node_options.cc)",
+      'node --v8-options',
+      ...(docs ? [`${NODE_CLI_MD} (option headings, cross-checked; sha256 ${docs.info.commit.slice(7, 19)}…)`] : []),
+    ],
   };
+}
+
+/**
+ * The Markdown API docs of a Node.js release (doc/api/*.md), as its release packages install them
+ * (/usr/share/doc/nodejs/api) or a clone's doc/api. The version is checked against the rendered
+ * cli.html's title ("Node.js v20.20.2 Documentation") or, in a clone, the pinned tag. Paths are
+ * given as in the repository (doc/api/cli.md); `commit` is a sha256 over the .md files.
+ */
+export class NodeDocs implements ReadableSource {
+  readonly info: SourceInfo;
+  private readonly api: string;
+  constructor(dir: string, version: string) {
+    this.api = existsSync(join(dir, 'api', 'cli.md')) ? join(dir, 'api') : join(dir, 'doc', 'api');
+    if (!existsSync(join(this.api, 'cli.md'))) throw new Error(`${dir} has no api/cli.md or doc/api/cli.md`);
+    const html = join(this.api, 'cli.html');
+    const title = existsSync(html) ? /<title>[^<]*Node\.js (v[\d.]+) Documentation/.exec(readFileSync(html, 'utf8'))?.[1] : undefined;
+    if (title !== `v${version}`) throw new Error(`${this.api} documents Node.js ${title ?? '(no cli.html title)'}, expected v${version}`);
+    const hash = createHash('sha256');
+    for (const f of this.list('doc/api')) hash.update(f).update(this.read(f));
+    this.info = { repo: 'https://github.com/nodejs/node', ref: `v${version}`, commit: `sha256:${hash.digest('hex')}` };
+  }
+
+  list(dir: string): string[] {
+    if (dir.replace(/\/$/, '') !== 'doc/api') return [];
+    return readdirSync(this.api)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `doc/api/${f}`);
+  }
+
+  read(path: string): string {
+    return readFileSync(join(this.api, path.replace(/^doc\/api\//, '')), 'utf8');
+  }
+
+  has(path: string): boolean {
+    return path.startsWith('doc/api/') && existsSync(join(this.api, path.slice(8)));
+  }
+}
+
+export const NODE_CLI_MD = 'doc/api/cli.md';
+
+/** The options cli.md's headings document (`### \`-C condition\`, \`--conditions=condition\``). */
+export function cliMdOptions(md: string): string[] {
+  const out: string[] = [];
+  for (const h of md.matchAll(/^### (.*)$/gm)) for (const c of h[1]!.matchAll(/`(--?[a-zA-Z][\w.-]*[\w])/g)) out.push(c[1]!);
+  return out;
 }

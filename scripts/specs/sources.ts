@@ -10,7 +10,8 @@
  * read from what their project publishes instead of a clone (see PINNED_PACKAGES): npm from its
  * registry tarball (`--npm FILE.tgz|DIR`, or npm-<version>.tgz in the --sources folder: `npm pack`
  * writes it), node from a release binary of the pinned version (`--node BIN`, default the node
- * running the generator). Example:
+ * running the generator) and that release's doc/api (`--node-docs DIR`, default the folder Node.js
+ * release packages install, /usr/share/doc/nodejs). Example:
  *
  *   git clone --bare https://github.com/git/git /tmp/src/git
  *   git clone --bare https://github.com/curl/curl /tmp/src/curl
@@ -65,6 +66,9 @@ export const PINNED: Record<string, Pinned> = {
   // Read from a release binary of this version (nodejs/node is too large to fetch here).
   node: { owner: 'nodejs', name: 'node', ref: 'v20.20.2', version: '20.20.2' },
 };
+
+/** Where Node.js release packages install the release's doc/api (node's cross-check and corpus; `--node-docs DIR` overrides). */
+export const NODE_DOCS_DEFAULT = '/usr/share/doc/nodejs';
 
 /** Tools read from a published package rather than a clone: name, version and the registry's `dist.integrity`. */
 export const PINNED_PACKAGES: Record<string, PinnedPackage> = {

@@ -6,7 +6,7 @@ import { specOrigin } from '../commands/specs.ts';
 export default defineCheck({
   id: 'commands/flags',
   description:
-    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl) or a Fig completion spec; gaps in a spec are warnings.',
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
@@ -20,10 +20,11 @@ export default defineCheck({
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm, curl, kubectl, psql, pg_dump and pg_restore are generated from their own documentation or ' +
-      'source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra ' +
-      'reference, curl\'s option table, kubectl\'s cobra commands in its Go source, the Options of PostgreSQL\'s ' +
-      'reference pages), so their ' +
+      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node and jq are generated from their own ' +
+      'documentation or source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, ' +
+      'Helm\'s cobra reference, curl\'s option table, kubectl\'s cobra commands in its Go source, the Options of ' +
+      'PostgreSQL\'s reference pages, the npm package\'s command list, commands and config definitions, the ' +
+      'option table of the Node.js binary and its V8 flags, jq\'s option parser), so their ' +
       'lists are complete and an unknown subcommand or flag there is an error. Other tools use a maintained ' +
       'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
       'may lag the version: what is missing from it is a warning that names where the list comes from.',
@@ -40,6 +41,13 @@ export default defineCheck({
           'kubectl -n staging exec -it deploy/worker -- psql -h pg.staging.example.com -c "select 1"\n' +
           'helm --kube-context staging -n staging history platform --max 5\ngit log --oneline -5\n```\n',
       },
+      {
+        title: 'npm\'s config flags on any command, node\'s flags before the script (the rest is the script\'s), jq\'s anywhere',
+        source:
+          '# Build\n\n```bash\nnpm ci --omit=dev --no-audit\nnpm run build -w api --if-present\n' +
+          'node --max-old-space-size=4096 --env-file=.env dist/migrate.js down --to 42\n' +
+          'jq \'.items[].metadata.name\' pods.json -r\n```\n',
+      },
     ],
     bad: [
       {
@@ -52,11 +60,13 @@ export default defineCheck({
         ],
       },
       {
-        title: 'A git typo (an error), a jq 1.7 flag missing from Fig\'s jq spec (a warning)',
-        source: '# Check\n\n```bash\ngit log --max-cout=5\njq --raw-output0 \'.items[].metadata.name\' pods.json\n```\n',
+        title: 'Typos in generated specs (errors), and where the spec is Fig\'s and may lag the tool (gh): a warning',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\nnpm ci --ommit=dev\nnode --max-old-space-sise=4096 server.js\ngh pr list --limt 5\n```\n',
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
-          { at: '5:4', message: 'not in the @withfig/autocomplete spec `jq`, which may lag jq 1.7' },
+          { at: '5:8', message: 'unknown flag `--ommit` for `npm ci`. Did you mean `--omit`?' },
+          { at: '6:6', message: 'unknown flag `--max-old-space-sise` for `node`. Did you mean `--max-old-space-size`?' },
+          { at: '7:12', message: 'not in the @withfig/autocomplete spec `gh`, which may lag gh 2' },
         ],
       },
     ],
