@@ -42,7 +42,7 @@ export default defineCheck({
           'helm --kube-context staging -n staging history platform --max 5\ngit log --oneline -5\n```\n',
       },
       {
-        title: 'npm\'s config flags on any command, node\'s flags before the script (the rest is the script\'s), jq\'s anywhere',
+        title: 'npm flags on any command, node flags before the script, jq flags anywhere',
         source:
           '# Build\n\n```bash\nnpm ci --omit=dev --no-audit\nnpm run build -w api --if-present\n' +
           'node --max-old-space-size=4096 --env-file=.env dist/migrate.js down --to 42\n' +
@@ -60,7 +60,7 @@ export default defineCheck({
         ],
       },
       {
-        title: 'Typos in generated specs (errors), and where the spec is Fig\'s and may lag the tool (gh): a warning',
+        title: 'Typos in generated specs are errors; where Fig\'s spec may lag, warnings',
         source: '# Check\n\n```bash\ngit log --max-cout=5\nnpm ci --ommit=dev\nnode --max-old-space-sise=4096 server.js\ngh pr list --limt 5\n```\n',
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
