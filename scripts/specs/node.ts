@@ -15,8 +15,9 @@
  *
  * `node [options] [script.js | -e "script" | -] [arguments]`: options come before the script;
  * everything after it belongs to the script (`node dist/migrate.js down --to 42`), hence
- * `optionsMustPrecedeArguments`. Both lists are the parser's own, so the node is complete. Not
- * modelled: V8 and Node also accept `_` for `-` inside names (`--max_old_space_size`).
+ * `optionsMustPrecedeArguments`. Both lists are the parser's own, so the node is complete. Names
+ * are also listed with `_` for every `-` after the leading `--` (`--max_old_space_size`), which
+ * node accepts for every option; names that mix both (`--max-old_space-size`) are not listed.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -118,6 +119,9 @@ export function nodeOptions(table: NodeOptionTable, v8: Array<{ name: string; bo
     addOption(list, f.bool ? { name: [f.name] } : { name: [f.name], args: { name: 'value' } });
     if (f.bool) addOption(list, { name: [`--no-${f.name.slice(2)}`] });
   }
+  // "All options, including V8 options, allow words to be separated by both dashes (-) and
+  // underscores (_)" (cli.md; the parser turns `_` into `-`): `--max_old_space_size`.
+  for (const o of list) for (const n of [...o.name]) if (/^--.*-/.test(n)) o.name.push(`--${n.slice(2).replace(/-/g, '_')}`);
   return list;
 }
 

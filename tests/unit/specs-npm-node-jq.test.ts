@@ -66,6 +66,7 @@ describe('generated specs of npm, node and jq', () => {
     expect(option(node, '--no-warnings')!.args).toBeUndefined();
     expect(option(node, '--inspect')!.args).toBeUndefined(); // `--inspect=9229` is written inline
     expect(option(node, '--env-file')!.args).toBeDefined();
+    expect(option(node, '--max-old-space-size')!.name).toContain('--max_old_space_size'); // `_` for `-`, as node accepts
   });
 
   it('jq: flags from main.c, values where the parser reads the next argument', () => {
