@@ -11,8 +11,9 @@
  *
  * In ```console blocks, and in blocks that use `$ ` prompts, only the prompted lines are commands.
  * - jq: the examples of jq 1.7's manual (docs/content/manual/v1.7/manual.yml), as the manual
- *   renders them (`jq '<program>'`: docs/templates/manual.html.j2, docs/build_manpage.py), and the
- *   `jq …` command lines its prose quotes in code spans.
+ *   renders them (`jq '<program>'`: docs/templates/manual.html.j2, docs/build_manpage.py), the
+ *   `jq …` command lines its prose quotes (code spans, indented lines), and the `$ jq …` examples
+ *   of NEWS.md's 1.7 and 1.7.1 entries.
  */
 import { parseDocument, isScalar, visit } from 'yaml';
 import { NodeDocs } from './node.ts';
@@ -53,10 +54,13 @@ export function markdownCommands(md: string, path: string, tool: string, skip: R
       if (!m || (prompted && !m[1]) || output?.test(m[2]!)) continue;
       let command = m[2]!.trimEnd();
       const line = i + 2 + k;
+      const first = { command, k };
       while ((/(\\|\||&&)$/.test(command) || openQuote(command)) && k + 1 < body.length) {
         const next = body[++k]!.replace(/^\s*(\$|>) /, '').trim();
         command = /\\$/.test(command) ? `${command.slice(0, -1).trimEnd()} ${next}` : `${command}\n${next}`;
       }
+      // A quote still open at the end of the block was never closed: the command is its line as printed.
+      if (openQuote(command)) ({ command, k } = first);
       out.push({ command, path, line });
     }
     i = end;
@@ -83,8 +87,19 @@ function jqManual(src: ReadableSource): Found[] {
   text.split('\n').forEach((l, i) => {
     for (const m of l.matchAll(/`(jq [^`]+)`/g)) out.push({ command: m[1]!, path: JQ_MANUAL, line: i + 1 });
   });
-  return out.sort((a, b) => a.line - b.line);
+  // Indented command lines of the manual's prose (`jq -n '"a b" | test("a\\sb"; "x")'`).
+  text.split('\n').forEach((l, i) => {
+    const m = /^ {8,}(jq [-'"].*)$/.exec(l);
+    if (m) out.push({ command: m[1]!.replace(/\s+#.*$/, ''), path: JQ_MANUAL, line: i + 1 });
+  });
+  // The `$ jq …` examples of NEWS.md's 1.7 and 1.7.1 entries (before "# Previous releases").
+  const news = src.read(JQ_NEWS);
+  const end = news.search(/^# Previous releases/m);
+  out.push(...markdownCommands(end > 0 ? news.slice(0, end) : news, JQ_NEWS, 'jq'));
+  return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 }
+
+const JQ_NEWS = 'NEWS.md';
 
 export const MORE_COLLECTORS: Record<string, (src: ReadableSource) => Found[]> = {
   npm: (src) => NPM_DOCS.flatMap((dir) => src.list(dir).filter((p) => p.endsWith('.md')).flatMap((path) => markdownCommands(src.read(path), path, 'npm', /^Synopsis$/i, NPM_LOG))),

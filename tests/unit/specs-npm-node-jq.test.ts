@@ -188,5 +188,10 @@ ${Array.from({ length: 18 }, (_, k) => `      if (isoption(argv[i], 0, "flag${k}
       { command: 'npm install --save-dev vitest', path: 'p.md', line: 10 },
       { command: 'npm outdated', path: 'p.md', line: 16 },
     ]);
+    // An open quote joins the next lines, unless the block ends with it still open (then the line is the command as printed).
+    expect(markdownCommands("```sh\n$ jq -n '1,\n  2'\n$ jq -n '1 | if . then 1 end\n1\n```\n", 'NEWS.md', 'jq').map((c) => c.command)).toEqual([
+      "jq -n '1,\n2'",
+      "jq -n '1 | if . then 1 end",
+    ]);
   });
 });
