@@ -3,7 +3,7 @@
  * (1.7 GB) is too large to fetch here, so doc/api/cli.md at the v20 tag cannot be read, and the
  * binary carries the authoritative table anyway.
  *
- * - `require('internal/options').getCLIOptionsInfo()` (run with `--expose-internals`) returns the
+ * - `getCLIOptionsInfo()` of Node's own internal/options module (with `--expose-internals`) returns the
  *   table of src/node_options.cc that `node --help` is printed from: every option with its type
  *   (kBoolean, kString, kHostPort, kV8Option, …) and every alias (`-e` → `--eval`,
  *   `--print <arg>` → `-pe`, `--inspect=` → `--inspect-port --inspect`). kBoolean options also
@@ -37,10 +37,11 @@ export interface NodeOptionTable {
   aliases: Record<string, string[]>;
 }
 
+// Run by the node binary itself: `internal/*` are Node's own modules (visible with --expose-internals), not packages.
 const DUMP = `
-const { internalBinding } = require('internal/test/binding');
+const { internalBinding } = require("internal/test/binding");
 const names = Object.fromEntries(Object.entries(internalBinding('options').types).map(([k, v]) => [v, k]));
-const info = require('internal/options').getCLIOptionsInfo();
+const info = require("internal/options").getCLIOptionsInfo();
 const options = {};
 for (const [name, o] of info.options) options[name] = names[o.type];
 process.stdout.write(JSON.stringify({ options, aliases: Object.fromEntries(info.aliases) }));
@@ -148,7 +149,7 @@ export function nodeTree(bin: NodeBinary, docs?: NodeDocs): { spec: GenNode; pat
       parserDirectives: { optionsMustPrecedeArguments: true },
     },
     paths: [
-      "node --expose-internals: require('internal/options').getCLIOptionsInfo() (src/node_options.cc)",
+      "node --expose-internals: internal/options getCLIOptionsInfo() (src/node_options.cc)",
       'node --v8-options',
       ...(docs ? [`${NODE_CLI_MD} (option headings, cross-checked; sha256 ${docs.info.commit.slice(7, 19)}…)`] : []),
     ],
