@@ -50,7 +50,12 @@ function quality() {
   const tools = [...new Set(corpus.map((c) => c.tool))];
   console.log(`Real commands (${REAL_CORPUS}): ${corpus.length} (${tools.map((t) => `${t} ${corpus.filter((c) => c.tool === t).length}`).join(', ')})`);
   console.log(`false positives: ${fp.flagged.length} of ${fp.total} = ${pct(fp.flagged.length, fp.total)} (bound ≤ 1%); ${fp.warned} more get only warnings (spec gaps named)`);
-  console.log(`  per tool: ${tools.map((t) => `${t} ${fp.flagged.filter((f) => f.command.tool === t).length}/${corpus.filter((c) => c.tool === t).length}`).join(', ')}`);
+  const perTool = tools.map((t) => {
+    const n = corpus.filter((c) => c.tool === t).length;
+    const k = fp.flagged.filter((f) => f.command.tool === t).length;
+    return `${t} ${k}/${n} = ${pct(k, n)}`;
+  });
+  console.log(`  per tool: ${perTool.join(', ')}`);
   for (const f of fp.flagged) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}\n      ${f.problems.join('\n      ')}`);
   console.log(`real commands taken for output, YAML, JSON or PromQL (commands/not-a-command): ${fp.misread.length}`);
   for (const f of fp.misread) console.log(`  ${f.command.repo.replace('https://github.com/', '')}/${f.command.path}:${f.command.line}  ${f.command.command.split('\n')[0]}`);

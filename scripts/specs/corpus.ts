@@ -11,6 +11,7 @@
  * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go);
  * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
  *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref).
+ * - npm, node, jq: scripts/specs/corpus-more.ts (npm's docs/content, Node's doc/api, jq's manual).
  *
  * - gh: the `$ gh …` lines of the `Example:` text of gh's cobra commands (pkg/cmd/**\/*.go), and `gh …`
  *   (or `➜ gh …`) lines of docs/*.md code blocks;
@@ -21,9 +22,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { curlOptions } from './curl.ts';
+import { MORE_COLLECTORS, MORE_SOURCES } from './corpus-more.ts';
+import type { ReadableSource } from './package-source.ts';
+import type { GitSource } from './source.ts';
 import { PG_PAGES, pageExamples } from './postgres.ts';
 import { argValue, openSource } from './sources.ts';
-import type { GitSource } from './source.ts';
 
 export interface CorpusCommand {
   tool: string;
@@ -94,14 +97,14 @@ function codeLines(md: string): string {
 }
 
 /** `tool`'s commands in the examples of the three PostgreSQL reference pages. */
-const postgres = (tool: string) => (src: GitSource) =>
+const postgres = (tool: string) => (src: ReadableSource) =>
   Object.values(PG_PAGES).flatMap((path) =>
     pageExamples(src.read(path), Object.keys(PG_PAGES))
       .filter((e) => e.tool === tool)
       .map((e) => ({ command: e.text, path, line: e.line })),
   );
 
-const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, 'repo' | 'commit' | 'tool'>>> = {
+const collectors: Record<string, (src: ReadableSource) => Array<Omit<CorpusCommand, 'repo' | 'commit' | 'tool'>>> = {
   git: (src) =>
     src
       .list('Documentation')
@@ -113,7 +116,8 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
       .filter((p) => p.endsWith('.md') || p.endsWith('.mdx'))
       .flatMap((path) => commandLines(codeLines(src.read(path)), /^\s*(?:\$ )?(helm [a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }))),
   curl: (src) => [
-    ...curlOptions(src).flatMap((o) => o.examples.map((e) => ({ command: `curl ${e.text}`, path: o.path, line: e.line }))),
+    // curl's source is a clone (a GitSource); only npm and node are read from artifacts.
+    ...curlOptions(src as GitSource).flatMap((o) => o.examples.map((e) => ({ command: `curl ${e.text}`, path: o.path, line: e.line }))),
     ...src
       .list('docs')
       .filter((p) => p.endsWith('.md') && !p.startsWith('docs/cmdline-opts/'))
@@ -163,6 +167,7 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
   psql: postgres('psql'),
   pg_dump: postgres('pg_dump'),
   pg_restore: postgres('pg_restore'),
+  ...MORE_COLLECTORS,
 };
 
 const argv = process.argv.slice(2);
@@ -174,7 +179,7 @@ for (const tool of Object.keys(collectors)) {
     corpus.push(...kept.filter((c) => c.tool === tool));
     continue;
   }
-  const src = openSource(tool, argv);
+  const src = MORE_SOURCES[tool]?.(argv) ?? openSource(tool, argv);
   const seen = new Set<string>();
   let n = 0;
   for (const c of collectors[tool]!(src)) {

@@ -6,16 +6,20 @@
  * the version of src/data/toolbox.yml, with that source (repository, paths, tag, commit) recorded.
  * Where the sources come from: scripts/specs/sources.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { ghTree } from './gh.ts';
 import { gitTree } from './git.ts';
+import { jqTree } from './jq.ts';
 import { kubectlTree } from './kubectl.ts';
+import { NodeBinary, NodeDocs, nodeTree } from './node.ts';
+import { npmTree } from './npm.ts';
+import { openPackage } from './package-source.ts';
 import { postgresTree } from './postgres.ts';
 import { terraformTree } from './terraform.ts';
-import { argValue, openSource, PINNED } from './sources.ts';
+import { argValue, NODE_DOCS_DEFAULT, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
 
@@ -54,6 +58,20 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   pg_restore: (src) => postgresTree(src, 'pg_restore'),
   gh: (src) => ghTree(src),
   terraform: (src) => terraformTree(src),
+  jq: (src) => jqTree(src),
+};
+
+/** Tools read from a published artifact, not a clone: npm's registry tarball, a node release binary. */
+const ARTIFACTS: Record<string, () => { spec: GenNode; paths: string[]; info: GitSource['info'] }> = {
+  npm: () => {
+    const src = openPackage('npm', PINNED_PACKAGES.npm!, argValue(argv, 'npm'), argValue(argv, 'sources') ?? process.env.SPEC_SOURCES);
+    return { ...npmTree(src), info: src.info };
+  },
+  node: () => {
+    const bin = new NodeBinary(argValue(argv, 'node') ?? process.execPath, PINNED.node!.version);
+    const docs = argValue(argv, 'node-docs') ?? NODE_DOCS_DEFAULT;
+    return { ...nodeTree(bin, existsSync(docs) ? new NodeDocs(docs, PINNED.node!.version) : undefined), info: bin.info };
+  },
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */
@@ -70,11 +88,17 @@ const argv = process.argv.slice(2);
 const only = argValue(argv, 'only')?.split(',');
 mkdirSync(OUT, { recursive: true });
 let failed = false;
-for (const tool of Object.keys(GENERATORS)) {
+for (const tool of [...Object.keys(GENERATORS), ...Object.keys(ARTIFACTS)]) {
   if (only && !only.includes(tool)) continue;
   try {
-    const src = openSource(tool, argv);
-    const { spec, paths } = GENERATORS[tool]!(src);
+    const made =
+      ARTIFACTS[tool]?.() ??
+      (() => {
+        const src = openSource(tool, argv);
+        return { ...GENERATORS[tool]!(src), info: src.info };
+      })();
+    const { spec, paths } = made;
+    const src = { info: made.info };
     const data: GeneratedSpec = {
       tool,
       version: PINNED[tool]!.version,

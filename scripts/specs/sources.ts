@@ -6,7 +6,12 @@
  * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
  * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
  * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`,
- * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository), `--gh DIR`, `--terraform DIR`. Example:
+ * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository), `--jq DIR`, `--gh DIR`, `--terraform DIR`. Two tools are
+ * read from what their project publishes instead of a clone (see PINNED_PACKAGES): npm from its
+ * registry tarball (`--npm FILE.tgz|DIR`, or npm-<version>.tgz in the --sources folder: `npm pack`
+ * writes it), node from a release binary of the pinned version (`--node BIN`, default the node
+ * running the generator) and that release's doc/api (`--node-docs DIR`, default the folder Node.js
+ * release packages install, /usr/share/doc/nodejs). Example:
  *
  *   git clone --bare https://github.com/git/git /tmp/src/git
  *   git clone --bare https://github.com/curl/curl /tmp/src/curl
@@ -18,11 +23,14 @@
  *   git clone --bare https://github.com/postgres/postgres /tmp/src/postgres
  *   git clone --bare https://github.com/cli/cli /tmp/src/cli
  *   git clone --bare https://github.com/hashicorp/terraform /tmp/src/terraform
+ *   git clone --bare https://github.com/jqlang/jq /tmp/src/jq
+ *   (cd /tmp/src && npm pack npm@11.19.1)
  *   npm run generate:specs -- --sources /tmp/src
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitSource } from './source.ts';
+import type { PinnedPackage } from './package-source.ts';
 
 export interface Pinned {
   owner: string;
@@ -57,6 +65,20 @@ export const PINNED: Record<string, Pinned> = {
   gh: { owner: 'cli', name: 'cli', ref: 'v2.60.0', version: '2.60.0' },
   // Terraform: commands.go and the flag sets of internal/command (and its arguments package); v1.9.8 is the last 1.9 patch.
   terraform: { owner: 'hashicorp', name: 'terraform', ref: 'v1.9.8', version: '1.9.8' },
+  // jq's option parser (src/main.c) and manual (docs/content/manual/v1.7/manual.yml).
+  jq: { owner: 'jqlang', name: 'jq', ref: 'jq-1.7.1', version: '1.7.1' },
+  // Read from the published package (PINNED_PACKAGES.npm), which is built from this tag.
+  npm: { owner: 'npm', name: 'cli', ref: 'v11.19.1', version: '11.19.1' },
+  // Read from a release binary of this version (nodejs/node is too large to fetch here).
+  node: { owner: 'nodejs', name: 'node', ref: 'v20.20.2', version: '20.20.2' },
+};
+
+/** Where Node.js release packages install the release's doc/api (node's cross-check and corpus; `--node-docs DIR` overrides). */
+export const NODE_DOCS_DEFAULT = '/usr/share/doc/nodejs';
+
+/** Tools read from a published package rather than a clone: name, version and the registry's `dist.integrity`. */
+export const PINNED_PACKAGES: Record<string, PinnedPackage> = {
+  npm: { name: 'npm', version: '11.19.1', integrity: 'sha512-ztsxKxt/kkIaAs+2i0GU6I+DRmUdrNasxTZKJe9TCdSjKxlhah/4r/hl5ygMD6XAg1qZ9c2TNomR4qgOydp10g==' },
 };
 
 export function argValue(argv: string[], name: string): string | undefined {

@@ -24,8 +24,9 @@ describe('real commands from the tools’ own documentation', () => {
   it('is a corpus of at least 1,500 commands, each with its source', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(1500);
     for (const c of corpus) {
-      expect(c.repo).toMatch(/^https:\/\/github\.com\/[\w-]+\/[\w.-]+$/);
-      expect(c.commit).toMatch(/^[0-9a-f]{40}$/);
+      // A repository at a commit; or a published artifact (npm's registry tarball, a Node.js release's docs) by its digest.
+      expect(c.repo).toMatch(/^https:\/\/(github\.com\/[\w-]+\/[\w.-]+|registry\.npmjs\.org\/[\w-]+\/-\/[\w.-]+\.tgz)$/);
+      expect(c.commit).toMatch(/^([0-9a-f]{40}|sha256:[0-9a-f]{64}|sha512-[A-Za-z0-9+/]{86}==)$/);
       expect(c.line).toBeGreaterThan(0);
       expect(c.command.startsWith(`${c.tool} `)).toBe(true);
     }
@@ -70,11 +71,11 @@ describe('generated specs', () => {
       'pg_dump -d platform --filter=filter.txt --exclude-extension=pg_cron\npg_restore --transaction-size=1000 -l db.dump\npsql -X --csv -v ON_ERROR_STOP=1 -c "SELECT 1"\n```\n')).toEqual([]);
   });
 
-  it('report a typo in a complete list as an error, a gap in a Fig spec as a warning that names it', () => {
-    const problems = run('# T\n\n```bash\ngit chekout main\nkubectl get pods --selectr app=web\njq --raw-output0 .name\n```\n');
+  it('report a typo in a complete list as an error, an unknown word where the list is open as a warning that names the gap', () => {
+    const problems = run('# T\n\n```bash\ngit chekout main\nkubectl get pods --selectr app=web\ngh pr lsit\n```\n');
     expect(problems[0]).toMatch(/^4:5 error commands\/flags unknown subcommand `chekout` for `git`\. Did you mean `checkout`\?/);
     expect(problems[1]).toMatch(/^5:18 error commands\/flags unknown flag `--selectr` for `kubectl get`\. Did you mean `--selector`\?/);
-    expect(problems[2]).toMatch(/^6:4 warning commands\/flags unknown flag `--raw-output0` for `jq` \(not in the @withfig\/autocomplete spec `jq`, which may lag jq 1\.7/);
+    expect(problems[2]).toMatch(/^6:7 warning commands\/flags unknown subcommand `lsit` for `gh pr`.*aliases.*Did you mean `list`\?/);
     expect(problems).toHaveLength(3);
   });
 });

@@ -6,7 +6,7 @@ import { specOrigin } from '../commands/specs.ts';
 export default defineCheck({
   id: 'commands/flags',
   description:
-    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, gh, terraform) or a Fig completion spec; gaps in a spec are warnings.',
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh, terraform) or a Fig completion spec; gaps in a spec are warnings.',
   severity: 'error',
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
@@ -20,10 +20,11 @@ export default defineCheck({
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, gh and terraform are generated from their own documentation or ' +
-      'source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, Helm\'s cobra ' +
-      'reference, curl\'s option table, kubectl\'s and gh\'s cobra commands in their Go source, the Options of PostgreSQL\'s ' +
-      'reference pages, Terraform\'s commands.go and flag sets), so their ' +
+      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh and terraform are generated from their own ' +
+      'documentation or source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, ' +
+      'Helm\'s cobra reference, curl\'s option table, kubectl\'s and gh\'s cobra commands in their Go source, the Options of ' +
+      'PostgreSQL\'s reference pages, the npm package\'s command list, commands and config definitions, the ' +
+      'option table of the Node.js binary and its V8 flags, jq\'s option parser, Terraform\'s commands.go and flag sets), so their ' +
       'lists are complete and an unknown subcommand or flag there is an error. gh also runs installed extensions and ' +
       'aliases as commands (at the top level and in command groups such as `gh issue`), so an unknown gh subcommand ' +
       'there is a warning, an unknown flag an error. Terraform flags take one dash (`-var-file=prod.tfvars`); Go\'s ' +
@@ -49,6 +50,13 @@ export default defineCheck({
           '# Plan\n\n```bash\nterraform -chdir=infra plan -var-file=staging.tfvars -var \'replicas=3\' -lock=false -out=tfplan\n' +
           'terraform apply --auto-approve tfplan\ngh pr list -R example/platform --state open --json number,title\n```\n',
       },
+      {
+        title: 'npm flags on any command, node flags before the script, jq flags anywhere',
+        source:
+          '# Build\n\n```bash\nnpm ci --omit=dev --no-audit\nnpm run build -w api --if-present\n' +
+          'node --max-old-space-size=4096 --env-file=.env dist/migrate.js down --to 42\n' +
+          'jq \'.items[].metadata.name\' pods.json -r\n```\n',
+      },
     ],
     bad: [
       {
@@ -61,11 +69,12 @@ export default defineCheck({
         ],
       },
       {
-        title: 'A git typo (an error), a jq 1.7 flag missing from Fig\'s jq spec (a warning)',
-        source: '# Check\n\n```bash\ngit log --max-cout=5\njq --raw-output0 \'.items[].metadata.name\' pods.json\n```\n',
+        title: 'Typos in generated specs are errors',
+        source: '# Check\n\n```bash\ngit log --max-cout=5\nnpm ci --ommit=dev\nnode --max-old-space-sise=4096 server.js\n```\n',
         problems: [
           { at: '4:9', message: 'unknown flag `--max-cout` for `git log`. Did you mean `--max-count`?' },
-          { at: '5:4', message: 'not in the @withfig/autocomplete spec `jq`, which may lag jq 1.7' },
+          { at: '5:8', message: 'unknown flag `--ommit` for `npm ci`. Did you mean `--omit`?' },
+          { at: '6:6', message: 'unknown flag `--max-old-space-sise` for `node`. Did you mean `--max-old-space-size`?' },
         ],
       },
       {

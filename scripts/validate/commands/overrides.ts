@@ -12,6 +12,9 @@
  *   nothing is corrected here.
  * - gh, terraform: generated from their Go source (specs/gh.json, specs/terraform.json); they no
  *   longer use Fig's specs and nothing is corrected here.
+ * - npm, node, jq: generated from npm's published package, the node binary's option table and
+ *   jq's option parser (specs/<tool>.json); nothing is corrected here (node's "options before the
+ *   script" is in its generated spec).
  * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
  *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
  */
@@ -36,8 +39,6 @@ const KUBECTL_LOGGING: FigOption[] = [val('-v', '--v'), val('--vmodule'), val('-
 
 const PATCHES: Record<string, Patch[]> = {
   kubectl: [{ at: [], addOptions: KUBECTL_LOGGING }],
-  // Everything after the script belongs to the script: `node dist/migrate.js down --to 42`.
-  node: [{ at: [], set: { parserDirectives: { optionsMustPrecedeArguments: true } } }],
   aws: [
     {
       at: [],
