@@ -10,7 +10,9 @@
  * - curl: the `Example:` lines of docs/cmdline-opts/*.md, and `curl …` lines of docs/*.md code blocks;
  * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go);
  * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
- *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref).
+ *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref);
+ * - aws: `aws …` lines of the literal blocks of awscli/examples/**\/*.rst (all of a few services, a tenth of the rest);
+ * - redis-cli: `$ redis-cli …` lines and `redis-cli …` lines of code blocks of redis-doc's docs/**\/*.md (docs/connect/cli.md …).
  *
  * `--only psql,pg_dump` rebuilds those tools' commands and keeps the others' from the file.
  */
@@ -62,7 +64,7 @@ function commandLines(text: string, start: RegExp, clean: (line: string) => stri
       command = /\\\s*$/.test(command) ? `${command.replace(/\\\s*$/, '')} ${next}` : `${command}\n${next}`;
     }
     const first = i;
-    while (open(command) && i + 1 < lines.length && i - first < 12 && !/^\s*(\$ |-{4,}|\.{4,})/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
+    while (open(command) && i + 1 < lines.length && i - first < 12 && !/^\s*(\$ |-{4,}|\.{4,}|Output::)/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
     out.push({ text: command.trim(), line });
   }
   return out;
@@ -134,7 +136,38 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
   psql: postgres('psql'),
   pg_dump: postgres('pg_dump'),
   pg_restore: postgres('pg_restore'),
+  'redis-cli': (src) =>
+    src
+      .list('docs')
+      .filter((p) => p.endsWith('.md'))
+      .flatMap((path) => {
+        const md = src.read(path);
+        // `$ redis-cli …` prompts, also in indented code blocks (docs/connect/cli.md), and unprompted lines of fenced blocks.
+        const prompted = commandLines(md, /^\s+\$ (redis-cli(?:\s.*)?)$/);
+        const fenced = commandLines(codeLines(md), /^\s*(redis-cli(?:\s.*)?)$/);
+        const lines = new Set(prompted.map((c) => c.line));
+        return [...prompted, ...fenced.filter((c) => !lines.has(c.line))].sort((a, b) => a.line - b.line).map((c) => ({ command: c.text, path, line: c.line }));
+      }),
+  aws: (src) => {
+    // awscli/examples/<service>/<command>.rst (~5,900 files): every example of the services with
+    // hand-written commands or the handbook's (AWS_ALL), and the first example of every tenth other
+    // file in path order, so the corpus stays a size the test can run.
+    const files = src.list('awscli/examples').filter((p) => p.endsWith('.rst')).sort();
+    return files.flatMap((path, i) => {
+      const service = path.split('/')[2]!;
+      const all = AWS_ALL.has(service);
+      if (!all && i % 10 !== 0) return [];
+      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/);
+      return (all ? found : found.slice(0, 1)).map((c) => ({ command: c.text, path, line: c.line }));
+    });
+  },
 };
+
+/** aws services whose every documented example is in the corpus. */
+const AWS_ALL = new Set(['s3', 's3api', 'eks', 'ecr', 'sts', 'configure', 'deploy', 'cloudformation', 'logs', 'secretsmanager', 'ssm', 'rds']);
+
+/** Tools whose documentation lives in another repository than their source. */
+const DOCS_SOURCE: Record<string, string> = { 'redis-cli': 'redis-doc' };
 
 const argv = process.argv.slice(2);
 const only = argValue(argv, 'only')?.split(',');
@@ -145,7 +178,7 @@ for (const tool of Object.keys(collectors)) {
     corpus.push(...kept.filter((c) => c.tool === tool));
     continue;
   }
-  const src = openSource(tool, argv);
+  const src = openSource(DOCS_SOURCE[tool] ?? tool, argv);
   const seen = new Set<string>();
   let n = 0;
   for (const c of collectors[tool]!(src)) {

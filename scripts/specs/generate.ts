@@ -9,10 +9,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
+import { awsCommands, awsRoot, encodeCommand } from './aws.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { gitTree } from './git.ts';
 import { kubectlTree } from './kubectl.ts';
 import { postgresTree } from './postgres.ts';
+import { redisCliTree } from './redis-cli.ts';
 import { argValue, openSource, PINNED } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
@@ -50,6 +52,15 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   psql: (src) => postgresTree(src, 'psql'),
   pg_dump: (src) => postgresTree(src, 'pg_dump'),
   pg_restore: (src) => postgresTree(src, 'pg_restore'),
+  'redis-cli': (src) => redisCliTree(src),
+  aws: (src) => {
+    const data = awsCommands(src);
+    // The services, one compact entry each, decoded on use (scripts/validate/commands/aws-spec.ts).
+    const services = Object.fromEntries([...data.services].sort(([a], [b]) => a.localeCompare(b)).map(([name, cmd]) => [name, encodeCommand(cmd)]));
+    writeFileSync(join(OUT, 'aws.services.json'), `{\n${Object.entries(services).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`);
+    console.log(`aws: ${data.counts.services} services, ${data.counts.operations} operations, ${data.counts.flags} flags (aws.services.json)`);
+    return { spec: awsRoot(data), paths: data.paths };
+  },
 };
 
 /** JSON with one line per option and per small value, so diffs between versions stay readable. */

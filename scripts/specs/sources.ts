@@ -51,6 +51,12 @@ export const PINNED: Record<string, Pinned> = {
   psql: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
   pg_dump: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
   pg_restore: { owner: 'postgres', name: 'postgres', ref: '6d396980fc5aed4f1a525e0bd75cb16b25ed40ca', version: '17.9', option: 'postgres' },
+  // redis-cli's option parser (src/redis-cli.c) at the 7.4.1 release tag.
+  'redis-cli': { owner: 'redis', name: 'redis', ref: '7.4.1', version: '7.4.1' },
+  // redis-cli's documentation (docs/connect/cli.md), for the real-command corpus only; the repository is archived.
+  // The AWS CLI v2 (its botocore models, customizations and global options are all in this repository).
+  aws: { owner: 'aws', name: 'aws-cli', ref: '2.36.7', version: '2.36.7' },
+  'redis-doc': { owner: 'redis', name: 'redis-doc', ref: '1044224477fceacc5af56a636b0a7495d19e533c', version: '7.4.1' },
 };
 
 export function argValue(argv: string[], name: string): string | undefined {

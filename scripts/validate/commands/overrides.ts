@@ -6,12 +6,13 @@
  *   (`-v`, `--vmodule`), which kubectl's main adds from another module, are added here.
  * - git, helm, curl: their specs are generated from their own documentation (specs/<tool>.json,
  *   `npm run generate:specs`). Only curl's `--help` is corrected: its subject is optional.
- * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
- *   accepted by every subcommand.
+ * - aws: generated from the AWS CLI v2 source (specs/aws.json, specs/aws.services.json); nothing is
+ *   corrected here.
  * - psql, pg_dump, pg_restore: generated from PostgreSQL's reference pages (specs/<tool>.json);
  *   nothing is corrected here.
- * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
- *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
+ * - redis-cli: generated from redis-cli.c's option parser (specs/redis-cli.json); nothing is corrected here.
+ * - openssl: no Fig spec; the options of the openssl 3 subcommands runbooks use. Other openssl
+ *   subcommands are known but their flags are not checked.
  */
 import type { FigOption, FigSpec } from './spec-types.ts';
 
@@ -36,16 +37,6 @@ const PATCHES: Record<string, Patch[]> = {
   kubectl: [{ at: [], addOptions: KUBECTL_LOGGING }],
   // Everything after the script belongs to the script: `node dist/migrate.js down --to 42`.
   node: [{ at: [], set: { parserDirectives: { optionsMustPrecedeArguments: true } } }],
-  aws: [
-    {
-      at: [],
-      addOptions: [
-        val('--region'), val('--profile'), val('--output'), flag('--debug'), val('--endpoint-url'), flag('--no-verify-ssl'), flag('--no-paginate'),
-        val('--query'), flag('--no-cli-pager'), val('--color'), val('--cli-read-timeout'), val('--cli-connect-timeout'), flag('--no-sign-request'),
-        val('--ca-bundle'), val('--cli-binary-format'), flag('--cli-auto-prompt'), flag('--no-cli-auto-prompt'),
-      ].map(persistent),
-    },
-  ],
 };
 
 /** Options whose value is optional in the real CLI although Fig's spec requires one. */
@@ -100,24 +91,6 @@ export function applyOverrides(tool: string, spec: FigSpec, _load: (name: string
   return spec;
 }
 
-const REDIS_CLI: FigSpec = {
-  name: 'redis-cli',
-  parserDirectives: { optionsMustPrecedeArguments: true },
-  args: { name: 'command', isVariadic: true, isOptional: true },
-  options: [
-    val('-h'), val('-p'), val('-s'), val('-a'), val('--user'), val('--pass'), flag('--askpass'), val('-u'), val('-r'), val('-i'),
-    val('-n'), flag('-2'), flag('-3'), flag('-x'), val('-X'), val('-d'), val('-D'), flag('-e'), flag('-c'), val('-t'),
-    flag('--tls'), val('--sni'), val('--cacert'), val('--cacertdir'), flag('--insecure'), val('--tls-ciphers'),
-    val('--tls-ciphersuites'), val('--cert'), val('--key'), flag('--raw'), flag('--no-raw'), flag('--quoted-input'), flag('--csv'),
-    flag('--json'), flag('--quoted-json'), flag('--show-pushes'), flag('--stat'), flag('--latency'), flag('--latency-history'),
-    flag('--latency-dist'), val('--lru-test'), flag('--replica'), val('--rdb'), val('--functions-rdb'), flag('--pipe'),
-    val('--pipe-timeout'), flag('--bigkeys'), flag('--memkeys'), val('--memkeys-samples'), flag('--keystats'),
-    val('--keystats-samples'), flag('--hotkeys'), flag('--scan'), val('--pattern'), val('--quoted-pattern'), val('--count'),
-    val('--intrinsic-latency'), val('--eval'), flag('--ldb'), flag('--ldb-sync-mode'), val('--cluster'), flag('--verbose'),
-    flag('--no-auth-warning'), flag('--help'), flag('-v', '--version'),
-  ],
-};
-
 const single = (list: string): FigOption[] => list.split(' ').map((n) => (n.endsWith('=') ? val(n.slice(0, -1)) : flag(n)));
 const sub = (name: string, options?: string): FigSpec =>
   options === undefined ? { name, looseOptions: true, args: { isVariadic: true, isOptional: true } } : { name, options: single(`-help ${options}`), args: { isVariadic: true, isOptional: true } };
@@ -147,6 +120,5 @@ const OPENSSL: FigSpec = {
 
 /** Local specs for `spec: local` tools of the toolbox. */
 export const LOCAL_SPECS: Record<string, () => FigSpec | null> = {
-  'redis-cli': () => REDIS_CLI,
   openssl: () => OPENSSL,
 };
