@@ -12,6 +12,7 @@
  * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
  *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref);
  * - aws: `aws …` lines of the literal blocks of awscli/examples/**\/*.rst (all of a few services, a tenth of the rest);
+ * - openssl: `openssl …` verbatim lines of the EXAMPLES of doc/man1/*.pod;
  * - redis-cli: `$ redis-cli …` lines and `redis-cli …` lines of code blocks of redis-doc's docs/**\/*.md (docs/connect/cli.md …).
  *
  * `--only psql,pg_dump` rebuilds those tools' commands and keeps the others' from the file.
@@ -161,6 +162,21 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
       return (all ? found : found.slice(0, 1)).map((c) => ({ command: c.text, path, line: c.line }));
     });
   },
+  openssl: (src) =>
+    src
+      .list('doc/man1')
+      .filter((p) => p.endsWith('.pod') || p.endsWith('.pod.in'))
+      .flatMap((path) => {
+        // The verbatim (indented) `openssl …` lines of the EXAMPLES section.
+        const pod = src.read(path);
+        const lines = pod.split('\n');
+        let inExamples = false;
+        const kept = lines.map((l) => {
+          if (/^=head1\s/.test(l)) inExamples = /^=head1\s+EXAMPLES?\b/.test(l);
+          return inExamples ? l : '';
+        });
+        return commandLines(kept.join('\n'), /^\s+(openssl [a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }));
+      }),
 };
 
 /** aws services whose every documented example is in the corpus. */

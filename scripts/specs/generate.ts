@@ -15,6 +15,7 @@ import { gitTree } from './git.ts';
 import { kubectlTree } from './kubectl.ts';
 import { postgresTree } from './postgres.ts';
 import { redisCliTree } from './redis-cli.ts';
+import { opensslTree } from './openssl.ts';
 import { argValue, openSource, PINNED } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
@@ -53,6 +54,7 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   pg_dump: (src) => postgresTree(src, 'pg_dump'),
   pg_restore: (src) => postgresTree(src, 'pg_restore'),
   'redis-cli': (src) => redisCliTree(src),
+  openssl: (src) => opensslTree(src),
   aws: (src) => {
     const data = awsCommands(src);
     // The services, one compact entry each, decoded on use (scripts/validate/commands/aws-spec.ts).
@@ -85,7 +87,7 @@ for (const tool of Object.keys(GENERATORS)) {
     const data: GeneratedSpec = {
       tool,
       version: PINNED[tool]!.version,
-      source: { ...src.info, paths: [...new Set(paths)] },
+      source: { ...src.info, paths: [...new Set(paths)], ...(PINNED[tool]!.note ? { note: PINNED[tool]!.note, tree: src.tree() } : {}) },
       ...(extraSources.length ? { alsoFrom: extraSources.splice(0) } : {}),
       generator: `scripts/specs/${GENERATOR_FILE[tool] ?? tool}.ts`,
       spec,

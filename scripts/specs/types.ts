@@ -31,7 +31,7 @@ export interface GeneratedSpec {
   tool: string;
   /** The tool version the source documents. */
   version: string;
-  source: SourceInfo & { paths: string[] };
+  source: SourceInfo & { paths: string[]; note?: string; tree?: string };
   /** Further sources (Helm's aliases come from its Go source). */
   alsoFrom?: Array<SourceInfo & { paths: string[] }>;
   generator: string;

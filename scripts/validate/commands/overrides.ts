@@ -11,8 +11,7 @@
  * - psql, pg_dump, pg_restore: generated from PostgreSQL's reference pages (specs/<tool>.json);
  *   nothing is corrected here.
  * - redis-cli: generated from redis-cli.c's option parser (specs/redis-cli.json); nothing is corrected here.
- * - openssl: no Fig spec; the options of the openssl 3 subcommands runbooks use. Other openssl
- *   subcommands are known but their flags are not checked.
+ * - openssl: generated from its apps' option tables (specs/openssl.json); nothing is corrected here.
  */
 import type { FigOption, FigSpec } from './spec-types.ts';
 
@@ -91,34 +90,6 @@ export function applyOverrides(tool: string, spec: FigSpec, _load: (name: string
   return spec;
 }
 
-const single = (list: string): FigOption[] => list.split(' ').map((n) => (n.endsWith('=') ? val(n.slice(0, -1)) : flag(n)));
-const sub = (name: string, options?: string): FigSpec =>
-  options === undefined ? { name, looseOptions: true, args: { isVariadic: true, isOptional: true } } : { name, options: single(`-help ${options}`), args: { isVariadic: true, isOptional: true } };
-
-const OPENSSL: FigSpec = {
-  name: 'openssl',
-  parserDirectives: { flagsArePosixNoncompliant: true },
-  subcommands: [
-    sub('s_client', '-connect= -servername= -showcerts -verify_return_error -CAfile= -CApath= -cert= -key= -tls1_2 -tls1_3 -alpn= -starttls= -brief -crlf -quiet -ign_eof -no_ign_eof -status -verify= -proxy= -host= -port= -noservername -msg -debug -state -ciphersuites= -cipher= -sess_out= -sess_in= -reconnect -prexit -4 -6'),
-    sub('x509', '-in= -out= -noout -text -subject -issuer -dates -enddate -startdate -fingerprint -sha256 -sha1 -md5 -serial -ext= -checkend= -inform= -outform= -pubkey -modulus -email -purpose -nameopt= -hash -req -signkey= -days= -CA= -CAkey= -CAcreateserial -extfile= -extensions= -key= -set_serial= -copy_extensions='),
-    sub('req', '-new -x509 -newkey= -key= -keyout= -out= -in= -nodes -noenc -days= -subj= -config= -text -noout -verify -sha256 -addext= -extensions= -reqexts= -batch -pubkey -inform= -outform='),
-    sub('rand', '-hex -base64 -out= -rand= -writerand='),
-    sub('genrsa', '-out= -aes256 -aes128 -passout= -verbose -quiet'),
-    sub('genpkey', '-algorithm= -out= -pkeyopt= -outform= -pass= -quiet -text -genparam -paramfile='),
-    sub('rsa', '-in= -out= -noout -text -check -pubout -pubin -inform= -outform= -passin= -passout= -modulus'),
-    sub('pkey', '-in= -out= -pubout -pubin -noout -text -inform= -outform= -passin= -passout= -check'),
-    sub('dgst', '-sha256 -sha1 -sha512 -md5 -sign= -verify= -prverify= -signature= -hex -binary -hmac= -out= -r -c -keyform= -mac= -macopt='),
-    sub('verify', '-CAfile= -CApath= -untrusted= -verbose -show_chain -purpose= -crl_check -partial_chain -no-CAfile -no-CApath'),
-    sub('version', '-a -v -b -o -f -p -d -c -r'),
-    sub('ciphers', '-v -V -s -tls1_2 -tls1_3 -stdname -psk -srp -ciphersuites= -convert='),
-    sub('base64', '-d -e -in= -out= -A'),
-    sub('enc'), sub('pkcs12'), sub('ec'), sub('ecparam'), sub('passwd'), sub('crl'), sub('ocsp'), sub('s_server'), sub('list'),
-    sub('speed'), sub('asn1parse'), sub('pkcs7'), sub('pkeyutl'), sub('kdf'), sub('mac'), sub('cms'), sub('smime'), sub('ca'),
-    sub('crl2pkcs7'), sub('dhparam'), sub('errstr'), sub('prime'), sub('sess_id'), sub('storeutl'), sub('ts'), sub('help'),
-  ],
-};
-
 /** Local specs for `spec: local` tools of the toolbox. */
 export const LOCAL_SPECS: Record<string, () => FigSpec | null> = {
-  openssl: () => OPENSSL,
 };
