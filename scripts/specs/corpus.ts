@@ -144,8 +144,8 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
       .flatMap((path) => {
         const md = src.read(path);
         // `$ redis-cli …` prompts, also in indented code blocks (docs/connect/cli.md), and unprompted lines of fenced blocks.
-        const prompted = commandLines(md, /^\s+\$ (redis-cli(?:\s.*)?)$/);
-        const fenced = commandLines(codeLines(md), /^\s*(redis-cli(?:\s.*)?)$/);
+        const prompted = commandLines(md, /^\s+\$ (redis-cli\s.*)$/);
+        const fenced = commandLines(codeLines(md), /^\s*(redis-cli\s.*)$/);
         const lines = new Set(prompted.map((c) => c.line));
         return [...prompted, ...fenced.filter((c) => !lines.has(c.line))].sort((a, b) => a.line - b.line).map((c) => ({ command: c.text, path, line: c.line }));
       }),
@@ -158,7 +158,8 @@ const collectors: Record<string, (src: GitSource) => Array<Omit<CorpusCommand, '
       const service = path.split('/')[2]!;
       const all = AWS_ALL.has(service);
       if (!all && i % 10 !== 0) return [];
-      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/);
+      // A command still open after the extractor's 12 continuation lines (a long JSON argument) was cut: left out.
+      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/).filter((c) => !open(c.text));
       return (all ? found : found.slice(0, 1)).map((c) => ({ command: c.text, path, line: c.line }));
     });
   },
