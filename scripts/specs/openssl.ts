@@ -19,7 +19,7 @@
  * The parser also takes `--name` and `-name=value`; specs list the single-dash spelling.
  */
 import type { GitSource } from './source.ts';
-import { addOption, sortOptions, type GenNode, type GenOption } from './types.ts';
+import { addOption, sortOptions, type GenNode } from './types.ts';
 
 export const OPENSSL_APPS = 'apps';
 export const OPENSSL_NAMES = 'providers/implementations/include/prov/names.h';
@@ -77,7 +77,7 @@ export function mainFunctions(c: string): string[] {
 
 /** The quoted names of one `foreach my $cmd ( … )` list of progs.pl that builds `FT_<kind>` entries. */
 export function progsList(progs: string, kind: 'md' | 'cipher'): string[] {
-  for (const m of progs.matchAll(/foreach my \$cmd \(([\s\S]*?)\)\s*\{([\s\S]*?)\n    \}/g)) {
+  for (const m of progs.matchAll(/foreach my \$cmd \(([\s\S]*?)\)\s*\{([\s\S]*?)\n {4}\}/g)) {
     if (m[2]!.includes(`FT_${kind},`)) return [...m[1]!.matchAll(/"([\w-]+)"/g)].map((n) => n[1]!);
   }
   return [];
@@ -95,14 +95,15 @@ export function providerNames(names: string, section: 'Digests' | 'Symmetric cip
   return [...out];
 }
 
-export function opensslTree(src: GitSource): { spec: GenNode; paths: string[] } {
+/** `min`: sanity bounds for the real tree (~50 commands, ~80 digest and ~200 cipher names); tests pass a small tree. */
+export function opensslTree(src: GitSource, min = { commands: 40, digests: 15, ciphers: 50 }): { spec: GenNode; paths: string[] } {
   const macros = new Map<string, string>();
   for (const h of src.list(`${OPENSSL_APPS}/include`).filter((p) => p.endsWith('.h'))) for (const [k, v] of cMacros(src.read(h))) macros.set(k, v);
   const names = src.read(OPENSSL_NAMES);
   const progs = src.read(OPENSSL_PROGS);
   const digests = [...new Set([...providerNames(names, 'Digests'), ...progsList(progs, 'md')])];
   const ciphers = [...new Set([...providerNames(names, 'Symmetric ciphers'), ...progsList(progs, 'cipher')])];
-  if (digests.length < 15 || ciphers.length < 50) throw new Error(`${OPENSSL_NAMES}: only ${digests.length} digests and ${ciphers.length} ciphers found`);
+  if (digests.length < min.digests || ciphers.length < min.ciphers) throw new Error(`${OPENSSL_NAMES}: only ${digests.length} digests and ${ciphers.length} ciphers found`);
 
   const commands = new Map<string, GenNode>();
   for (const path of src.list(OPENSSL_APPS).filter((p) => /^apps\/[\w-]+\.c$/.test(p))) {
@@ -141,7 +142,7 @@ export function opensslTree(src: GitSource): { spec: GenNode; paths: string[] } 
       commands.set(name, node);
     }
   }
-  if (commands.size < 40) throw new Error(`${OPENSSL_APPS}: only ${commands.size} commands found`);
+  if (commands.size < min.commands) throw new Error(`${OPENSSL_APPS}: only ${commands.size} commands found`);
   // `openssl sha256 file` runs dgst, `openssl aes-256-cbc` enc (progs.pl's FT_md and FT_cipher
   // entries): names of the same node.
   for (const [kind, main] of [['md', 'dgst'], ['cipher', 'enc']] as const) {

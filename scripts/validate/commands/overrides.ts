@@ -15,7 +15,6 @@
  */
 import type { FigOption, FigSpec } from './spec-types.ts';
 
-const flag = (...name: string[]): FigOption => ({ name });
 const val = (...name: string[]): FigOption => ({ name, args: { name: 'value' } });
 const persistent = (o: FigOption): FigOption => ({ ...o, isPersistent: true });
 const names = (n: string | string[]) => (Array.isArray(n) ? n : [n]);
