@@ -7,7 +7,7 @@ import * as z from 'zod';
 export const toolSchema = z
   .strictObject({
     version: z.string().min(1).meta({ description: 'Version the docs are written against.' }),
-    spec: z.string().min(1).meta({ description: '`generated` (scripts/validate/commands/specs/<tool>.json, from the tool\'s own docs), a @withfig/autocomplete spec name, `local` (overrides.ts) or `none`.' }),
+    spec: z.string().min(1).meta({ description: '`generated` (scripts/validate/commands/specs/<tool>.json, from the tool\'s own docs or source), a @withfig/autocomplete spec name, `local` (overrides.ts) or `none`.' }),
     reason: z.string().min(1).optional().meta({ description: 'Why flags are not checked; required with `spec: none`.' }),
   })
   .refine((t) => t.spec !== 'none' || t.reason !== undefined, { error: '`spec: none` needs a `reason`' });
