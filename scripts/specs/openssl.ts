@@ -16,7 +16,8 @@
  *
  * openssl's options are single-dash long names (`-in file`, `-noout`): no bundling of short flags
  * (flagsArePosixNoncompliant), and options stop at the first argument (optionsMustPrecedeArguments).
- * The parser also takes `--name` and `-name=value`; specs list the single-dash spelling.
+ * The parser (apps/lib/opt.c) also takes `--name` and `-name=value`: the spec lists the single-dash
+ * spelling and says so (allowDoubleDash).
  */
 import type { GitSource } from './source.ts';
 import { addOption, sortOptions, type GenNode } from './types.ts';
@@ -155,7 +156,8 @@ export function opensslTree(src: GitSource, min = { commands: 40, digests: 15, c
       name: ['openssl'],
       options: [],
       subcommands: [...commands.values()].sort((a, b) => a.name[0]!.localeCompare(b.name[0]!)),
-      parserDirectives: { flagsArePosixNoncompliant: true, optionsMustPrecedeArguments: true },
+      // apps/lib/opt.c: "Allow -nnn and --nnn", and `-name=value`.
+      parserDirectives: { flagsArePosixNoncompliant: true, optionsMustPrecedeArguments: true, allowDoubleDash: true },
       complete: true,
     },
     paths: [`${OPENSSL_APPS}/*.c (<name>_main, <name>_options[])`, `${OPENSSL_APPS}/include/*.h (OPT_*_OPTIONS)`, `${OPENSSL_PROGS} (digest and cipher commands)`, `${OPENSSL_NAMES} (digest and cipher names)`],

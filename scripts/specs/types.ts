@@ -22,7 +22,7 @@ export interface GenNode {
   complete: boolean;
   /** Why the node is not complete, for the warning. */
   gap?: string;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; allowAbbreviations?: boolean };
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; allowAbbreviations?: boolean; allowDoubleDash?: boolean };
   /** Loaded on use from a compact part file (`aws:ec2`: specs/aws.services.json, key `ec2`). */
   loadSpec?: string;
 }

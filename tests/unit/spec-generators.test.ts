@@ -269,7 +269,7 @@ const OPTIONS x509_options[] = {
       '-md5': 'switch', '-sha-256': 'switch', '-sha2-256': 'switch', '-sha256': 'switch',
     });
     expect(node('x509').complete).toBe(true);
-    expect(spec.parserDirectives).toEqual({ flagsArePosixNoncompliant: true, optionsMustPrecedeArguments: true });
+    expect(spec.parserDirectives).toEqual({ flagsArePosixNoncompliant: true, optionsMustPrecedeArguments: true, allowDoubleDash: true });
   });
 
   it('makes the digest and cipher commands names of dgst and enc', () => {
@@ -305,6 +305,7 @@ describe('the generated aws, redis-cli and openssl specs in the checks', async (
         'openssl x509 -in cert.pem -noout -subject -enddate -sha256 -fingerprint',
         'openssl s_client -connect api.example.com:443 -servername api.example.com -showcerts',
         'openssl sha256 backup.tar.gz',
+        'openssl x509 --in=cert.pem --noout -checkend 86400',
         'openssl aes-256-cbc -d -in secret.enc -out secret.txt -pbkdf2',
         'openssl req -new -newkey rsa:2048 -nodes -keyout key.pem -out req.csr -subj "/CN=example.com"',
       ]),

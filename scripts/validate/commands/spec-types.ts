@@ -19,7 +19,7 @@ export interface FigSpec {
   options?: FigOption[];
   args?: FigArg | FigArg[];
   loadSpec?: unknown;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; allowAbbreviations?: boolean };
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; allowAbbreviations?: boolean; allowDoubleDash?: boolean };
   requiresSubcommand?: boolean;
   /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
   looseOptions?: boolean;

@@ -230,7 +230,11 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       const written = eq > 0 ? v.slice(0, eq) : v;
       const inline = eq > 0 ? { value: v.slice(eq + 1), raw: w.raw, start: w.start + eq + 1, end: w.end, open: w.open } : undefined;
       // argparse (the AWS CLI) also takes an unambiguous prefix of a long option: `--repo` for `--repository`.
-      const option = find(written) ?? (spec.parserDirectives?.allowAbbreviations && written.startsWith('--') ? uniquePrefix(available(), written) : undefined);
+      // openssl takes its single-dash options with two dashes too (`--noout`).
+      const option =
+        find(written) ??
+        (spec.parserDirectives?.allowAbbreviations && written.startsWith('--') ? uniquePrefix(available(), written) : undefined) ??
+        (spec.parserDirectives?.allowDoubleDash && written.startsWith('--') ? find(written.slice(1)) : undefined);
       const consumeValue = (opt: FigOption, name: string) => {
         const next = words[i + 1];
         const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
