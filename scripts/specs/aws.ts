@@ -14,7 +14,7 @@
  *   --starting-token, --max-items and (with a limit_key) --page-size for operations with a
  *   paginator (paginators-1.json, paginate.py); the positional outfile of streaming output
  *   (streamingoutputarg.py); `wait <waiter>` from waiters-2.json (waiters.py); argument renames and
- *   hidden aliases (argrename.py);
+ *   hidden aliases (argrename.py); ec2's boolean structures as `--x`/`--no-x` (toplevelbool.py);
  * - the hand-written commands (awscli/customizations/**): BasicCommand classes with NAME, ARG_TABLE
  *   and SUBCOMMANDS, read by aws-python.ts, attached where a `building-command-table.<service>`
  *   handler assigns `command_table['name'] = Class(...)`;
@@ -126,16 +126,27 @@ export function renameTable(text: string, name: string): Array<{ service: string
 }
 
 /** The input arguments of an operation, in the CLI's names. */
-export function operationArgs(model: ServiceModel, op: string, special: Map<string, string>): Arg[] {
+export function operationArgs(model: ServiceModel, op: string, special: Map<string, string>, pullUpBool = false): Arg[] {
   const input = model.operations[op]?.input?.shape;
   const members = input ? (model.shapes[input]?.members ?? {}) : {};
   const args: Arg[] = [];
   for (const [member, ref] of Object.entries(members)) {
     const name = xformName(member, special);
-    if (model.shapes[ref.shape]?.type === 'boolean') args.push({ name, value: false }, { name: `no-${name}`, value: false });
+    const shape = model.shapes[ref.shape];
+    if (shape?.type === 'boolean') args.push({ name, value: false }, { name: `no-${name}`, value: false });
+    else if (pullUpBool && isBoolStructure(model, shape)) args.push({ name, value: 'optional' }, { name: `no-${name}`, value: false });
     else args.push({ name, value: true });
   }
   return args;
+}
+
+/**
+ * toplevelbool.py: a structure whose one member is a boolean `Value` (ec2's AttributeBooleanValue)
+ * becomes `--name [Value=true|false]` and `--no-name`.
+ */
+function isBoolStructure(model: ServiceModel, shape: Shape | undefined): boolean {
+  const members = Object.entries(shape?.type === 'structure' ? (shape.members ?? {}) : {});
+  return members.length === 1 && members[0]![0] === 'Value' && model.shapes[members[0]![1].shape]?.type === 'boolean';
 }
 
 /** Whether the operation's output has a streaming payload (it then takes a positional outfile). */
@@ -370,6 +381,7 @@ const MODELLED = new Set([
   'awscli.customizations.generatecliskeleton',
   'awscli.customizations.streamingoutputarg',
   'awscli.customizations.waiters',
+  'awscli.customizations.toplevelbool',
   'awscli.alias',
 ]);
 
@@ -402,6 +414,8 @@ export function awsCommands(src: GitSource, { minServices = 300 } = {}): AwsData
   }
   if (latest.size < minServices) throw new Error(`${BOTOCORE_DATA}: only ${latest.size} services`);
   const fileSet = new Set(files);
+  // Services whose structure(boolean Value) arguments toplevelbool.py pulls up (`building-argument-table.ec2.*`).
+  const pullUp = new Set([...registry].filter(([, modules]) => modules.includes('awscli.customizations.toplevelbool')).map(([event]) => /^building-argument-table\.([\w-]+)\.\*$/.exec(event)?.[1]).filter(Boolean));
   const services = new Map<string, Cmd>();
   let operations = 0;
   for (const [service, version] of [...latest].sort()) {
@@ -414,7 +428,7 @@ export function awsCommands(src: GitSource, { minServices = 300 } = {}): AwsData
     const byOperation = new Map<string, Cmd>();
     for (const op of Object.keys(model.operations)) {
       const name = xformName(op, special);
-      let args = operationArgs(model, op, special);
+      let args = operationArgs(model, op, special, pullUp.has(cli));
       for (const r of renamesOf) if ((r.service === cli || r.service === '*') && (r.operation === name || r.operation === '*')) args = args.map((a) => (a.name === r.from ? { ...a, name: r.to } : a));
       for (const r of aliasesOf) if ((r.service === cli || r.service === '*') && (r.operation === name || r.operation === '*')) {
         const original = args.find((a) => a.name === r.from);

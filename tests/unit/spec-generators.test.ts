@@ -106,6 +106,10 @@ PLUGIN_REGISTRY = {
     'building-argument-table.ec2.create-image': [
         ('awscli.customizations.argrename', 'register_arg_renames')
     ],
+    'building-argument-table.ec2.*': [
+        ('awscli.customizations.argrename', 'register_arg_renames'),
+        ('awscli.customizations.toplevelbool', 'register_bool_params'),
+    ],
     'building-command-table.eks': [
         ('awscli.customizations.eks', 'initialize')
     ],
@@ -132,7 +136,8 @@ MAIN_COMMAND_TABLE_OPS = [
       {
         DescribeInstancesRequest: { type: 'structure', members: { InstanceIds: { shape: 'List' }, DryRun: { shape: 'Boolean' }, MaxResults: { shape: 'Integer' } } },
         RunInstancesRequest: { type: 'structure', members: { ImageId: { shape: 'String' } } },
-        CreateImageRequest: { type: 'structure', members: { NoReboot: { shape: 'Boolean' } } },
+        CreateImageRequest: { type: 'structure', members: { NoReboot: { shape: 'Boolean' }, SourceDestCheck: { shape: 'AttributeBooleanValue' } } },
+        AttributeBooleanValue: { type: 'structure', members: { Value: { shape: 'Boolean' } } },
         List: { type: 'list' },
         Boolean: { type: 'boolean' },
         Integer: { type: 'integer' },
@@ -186,7 +191,13 @@ MAIN_COMMAND_TABLE_OPS = [
     });
     expect(sub(services.ec2!, 'describe-instances').complete).toBe(true);
     // The newest api-version is read (the 2015 model is empty).
-    expect(sub(services.ec2!, 'create-image').options?.map((o) => o.name)).toEqual(['--reboot', '--no-reboot', '--cli-input-json', '--cli-input-yaml', '--generate-cli-skeleton']);
+    expect(optionSet(sub(services.ec2!, 'create-image'))).toEqual({
+      '--reboot': 'switch', '--no-reboot': 'switch',
+      // toplevelbool.py: `--source-dest-check [Value=true]` and `--no-source-dest-check`.
+      '--source-dest-check': 'optional', '--no-source-dest-check': 'switch',
+      '--cli-input-json': 'value', '--cli-input-yaml': 'value', '--generate-cli-skeleton': 'optional',
+    });
+    expect(sub(services.ec2!, 'create-image').complete).toBe(true);
     expect(sub(sub(services.ec2!, 'wait'), 'instance-running').options?.map((o) => o.name)).toContain('--instance-ids');
     expect(sub(services.s3api!, 'get-object').args).toMatchObject({ name: 'outfile' });
   });
