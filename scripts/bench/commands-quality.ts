@@ -17,7 +17,7 @@ import type { Check } from '../validate/engine/check.ts';
 import { projectFromMemory } from '../validate/engine/load.ts';
 import { runChecks } from '../validate/engine/runner.ts';
 import { BUILTINS, analyze } from '../validate/commands/model.ts';
-import { names, specFor, toolbox, type FigSpec } from '../validate/commands/specs.ts';
+import { names, resolveSub, specFor, toolbox, type FigSpec } from '../validate/commands/specs.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const REAL_CORPUS = 'tests/fixtures/commands-real/commands.json';
@@ -112,7 +112,8 @@ export function optionNames(spec: FigSpec, path: string[]): Set<string> {
   const visit = (s: FigSpec) => (s.options ?? []).forEach((o) => names(o.name).forEach((n) => out.add(n)));
   visit(spec);
   for (const part of path) {
-    node = node?.subcommands?.find((s) => names(s.name).includes(part));
+    const sub: FigSpec | undefined = node?.subcommands?.find((s) => names(s.name).includes(part));
+    node = sub && resolveSub(sub);
     if (node) visit(node);
   }
   return out;

@@ -10,12 +10,14 @@
  * - curl: the `Example:` lines of docs/cmdline-opts/*.md, and `curl …` lines of docs/*.md code blocks;
  * - kubectl: the `kubectl …` lines of the Examples of kubectl's commands (pkg/cmd/**\/*.go);
  * - psql, pg_dump, pg_restore: the `$ …` command lines of the `<screen>`/`<programlisting>` examples
- *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref).
- * - npm, node, jq: scripts/specs/corpus-more.ts (npm's docs/content, Node's doc/api, jq's manual).
- *
+ *   of PostgreSQL's reference pages for the three (doc/src/sgml/ref);
+ * - npm, node, jq: scripts/specs/corpus-more.ts (npm's docs/content, Node's doc/api, jq's manual);
  * - gh: the `$ gh …` lines of the `Example:` text of gh's cobra commands (pkg/cmd/**\/*.go), and `gh …`
  *   (or `➜ gh …`) lines of docs/*.md code blocks;
- * - terraform: `terraform …` lines of the code blocks of website/docs/**\/*.mdx (the CLI and language docs) at the pinned tag.
+ * - terraform: `terraform …` lines of the code blocks of website/docs/**\/*.mdx (the CLI and language docs) at the pinned tag;
+ * - aws: `aws …` lines of the literal blocks of awscli/examples/**\/*.rst (all of a few services, a tenth of the rest);
+ * - openssl: `openssl …` verbatim lines of the EXAMPLES of doc/man1/*.pod;
+ * - redis-cli: `$ redis-cli …` lines and `redis-cli …` lines of code blocks of redis-doc's docs/**\/*.md (docs/connect/cli.md …).
  *
  * `--only psql,pg_dump` rebuilds those tools' commands and keeps the others' from the file.
  */
@@ -69,7 +71,7 @@ function commandLines(text: string, start: RegExp, clean: (line: string) => stri
       command = /\\\s*$/.test(command) ? `${command.replace(/\\\s*$/, '')} ${next}` : `${command}\n${next}`;
     }
     const first = i;
-    while (open(command) && i + 1 < lines.length && i - first < 24 && !/^\s*(\$ |-{4,}|\.{4,})/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
+    while (open(command) && i + 1 < lines.length && i - first < 24 && !/^\s*(\$ |-{4,}|\.{4,}|Output::)/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
     out.push({ text: command.trim(), line });
   }
   return out;
@@ -168,7 +170,54 @@ const collectors: Record<string, (src: ReadableSource) => Array<Omit<CorpusComma
   pg_dump: postgres('pg_dump'),
   pg_restore: postgres('pg_restore'),
   ...MORE_COLLECTORS,
+  'redis-cli': (src) =>
+    src
+      .list('docs')
+      .filter((p) => p.endsWith('.md'))
+      .flatMap((path) => {
+        const md = src.read(path);
+        // `$ redis-cli …` prompts, also in indented code blocks (docs/connect/cli.md), and unprompted lines of fenced blocks.
+        const prompted = commandLines(md, /^\s+\$ (redis-cli\s.*)$/);
+        const fenced = commandLines(codeLines(md), /^\s*(redis-cli\s.*)$/);
+        const lines = new Set(prompted.map((c) => c.line));
+        return [...prompted, ...fenced.filter((c) => !lines.has(c.line))].sort((a, b) => a.line - b.line).map((c) => ({ command: c.text, path, line: c.line }));
+      }),
+  aws: (src) => {
+    // awscli/examples/<service>/<command>.rst (~5,900 files): every example of the services with
+    // hand-written commands or the handbook's (AWS_ALL), and the first example of every tenth other
+    // file in path order, so the corpus stays a size the test can run.
+    const files = src.list('awscli/examples').filter((p) => p.endsWith('.rst')).sort();
+    return files.flatMap((path, i) => {
+      const service = path.split('/')[2]!;
+      const all = AWS_ALL.has(service);
+      if (!all && i % 10 !== 0) return [];
+      // A command still open after the extractor's 12 continuation lines (a long JSON argument) was cut: left out.
+      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/).filter((c) => !open(c.text));
+      return (all ? found : found.slice(0, 1)).map((c) => ({ command: c.text, path, line: c.line }));
+    });
+  },
+  openssl: (src) =>
+    src
+      .list('doc/man1')
+      .filter((p) => p.endsWith('.pod') || p.endsWith('.pod.in'))
+      .flatMap((path) => {
+        // The verbatim (indented) `openssl …` lines of the EXAMPLES section.
+        const pod = src.read(path);
+        const lines = pod.split('\n');
+        let inExamples = false;
+        const kept = lines.map((l) => {
+          if (/^=head1\s/.test(l)) inExamples = /^=head1\s+EXAMPLES?\b/.test(l);
+          return inExamples ? l : '';
+        });
+        return commandLines(kept.join('\n'), /^\s+(openssl [a-z].*)$/).map((c) => ({ command: c.text, path, line: c.line }));
+      }),
 };
+
+/** aws services whose every documented example is in the corpus. */
+const AWS_ALL = new Set(['s3', 's3api', 'eks', 'ecr', 'sts', 'configure', 'deploy', 'cloudformation', 'logs', 'secretsmanager', 'ssm', 'rds']);
+
+/** Tools whose documentation lives in another repository than their source. */
+const DOCS_SOURCE: Record<string, string> = { 'redis-cli': 'redis-doc' };
 
 const argv = process.argv.slice(2);
 const only = argValue(argv, 'only')?.split(',');
@@ -179,7 +228,7 @@ for (const tool of Object.keys(collectors)) {
     corpus.push(...kept.filter((c) => c.tool === tool));
     continue;
   }
-  const src = MORE_SOURCES[tool]?.(argv) ?? openSource(tool, argv);
+  const src = MORE_SOURCES[tool]?.(argv) ?? openSource(DOCS_SOURCE[tool] ?? tool, argv);
   const seen = new Set<string>();
   let n = 0;
   for (const c of collectors[tool]!(src)) {

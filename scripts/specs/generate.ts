@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAliases, cobraAliases, cobraTree } from './cobra.ts';
+import { awsCommands, awsRoot, encodeCommand } from './aws.ts';
 import { curlOptions, curlTree, CURL_OPTS, CURL_PARSER } from './curl.ts';
 import { ghTree } from './gh.ts';
 import { gitTree } from './git.ts';
@@ -19,6 +20,8 @@ import { npmTree } from './npm.ts';
 import { openPackage } from './package-source.ts';
 import { postgresTree } from './postgres.ts';
 import { terraformTree } from './terraform.ts';
+import { redisCliTree } from './redis-cli.ts';
+import { opensslTree } from './openssl.ts';
 import { argValue, NODE_DOCS_DEFAULT, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
 import type { GeneratedSpec, GenNode } from './types.ts';
 import type { GitSource } from './source.ts';
@@ -59,6 +62,16 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
   gh: (src) => ghTree(src),
   terraform: (src) => terraformTree(src),
   jq: (src) => jqTree(src),
+  'redis-cli': (src) => redisCliTree(src),
+  openssl: (src) => opensslTree(src),
+  aws: (src) => {
+    const data = awsCommands(src);
+    // The services, one compact entry each, decoded on use (scripts/validate/commands/aws-spec.ts).
+    const services = Object.fromEntries([...data.services].sort(([a], [b]) => a.localeCompare(b)).map(([name, cmd]) => [name, encodeCommand(cmd)]));
+    writeFileSync(join(OUT, 'aws.services.json'), `{\n${Object.entries(services).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`);
+    console.log(`aws: ${data.counts.services} services, ${data.counts.operations} operations, ${data.counts.flags} flags (aws.services.json)`);
+    return { spec: awsRoot(data), paths: data.paths };
+  },
 };
 
 /** Tools read from a published artifact, not a clone: npm's registry tarball, a node release binary. */
@@ -95,14 +108,14 @@ for (const tool of [...Object.keys(GENERATORS), ...Object.keys(ARTIFACTS)]) {
       ARTIFACTS[tool]?.() ??
       (() => {
         const src = openSource(tool, argv);
-        return { ...GENERATORS[tool]!(src), info: src.info };
+        return { ...GENERATORS[tool]!(src), info: src.info, tree: () => src.tree() };
       })();
     const { spec, paths } = made;
-    const src = { info: made.info };
+    const src = { info: made.info, tree: 'tree' in made ? (made.tree as () => string) : () => '' };
     const data: GeneratedSpec = {
       tool,
       version: PINNED[tool]!.version,
-      source: { ...src.info, paths: [...new Set(paths)] },
+      source: { ...src.info, paths: [...new Set(paths)], ...(PINNED[tool]!.note ? { note: PINNED[tool]!.note, tree: src.tree() } : {}) },
       ...(extraSources.length ? { alsoFrom: extraSources.splice(0) } : {}),
       generator: `scripts/specs/${GENERATOR_FILE[tool] ?? tool}.ts`,
       spec,

@@ -37,6 +37,11 @@ export class GitSource {
     return this.git('show', `${this.info.commit}:${path}`);
   }
 
+  /** The tree the commit records (the same for any import of the same files). */
+  tree(): string {
+    return this.git('rev-parse', `${this.info.commit}^{tree}`).trim();
+  }
+
   has(path: string): boolean {
     try {
       this.git('cat-file', '-e', `${this.info.commit}:${path}`);

@@ -6,7 +6,8 @@
  * Pass the folder holding the clones with `--sources DIR` (or SPEC_SOURCES=DIR): each repository
  * is looked for at DIR/<owner>+<name>/repo, DIR/<owner>+<name> or DIR/<name>, or give one path per
  * tool with `--git DIR`, `--curl DIR`, `--helm DIR`, `--helm-src DIR`, `--kubectl DIR`, `--cli-runtime DIR`, `--client-go DIR`,
- * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository), `--jq DIR`, `--gh DIR`, `--terraform DIR`. Two tools are
+ * `--postgres DIR` (psql, pg_dump and pg_restore share PostgreSQL's repository), `--jq DIR`, `--gh DIR`, `--terraform DIR`, `--aws DIR`,
+ * `--redis-cli DIR`, `--redis-doc DIR` (redis-cli's docs, for the corpus), `--openssl DIR`. Two tools are
  * read from what their project publishes instead of a clone (see PINNED_PACKAGES): npm from its
  * registry tarball (`--npm FILE.tgz|DIR`, or npm-<version>.tgz in the --sources folder: `npm pack`
  * writes it), node from a release binary of the pinned version (`--node BIN`, default the node
@@ -25,6 +26,10 @@
  *   git clone --bare https://github.com/hashicorp/terraform /tmp/src/terraform
  *   git clone --bare https://github.com/jqlang/jq /tmp/src/jq
  *   (cd /tmp/src && npm pack npm@11.19.1)
+ *   git clone --bare https://github.com/aws/aws-cli /tmp/src/aws-cli
+ *   git clone --bare https://github.com/redis/redis /tmp/src/redis
+ *   git clone --bare https://github.com/redis/redis-doc /tmp/src/redis-doc
+ *   git clone --bare https://github.com/openssl/openssl /tmp/src/openssl
  *   npm run generate:specs -- --sources /tmp/src
  */
 import { existsSync } from 'node:fs';
@@ -41,6 +46,8 @@ export interface Pinned {
   version: string;
   /** The `--<option> DIR` naming the clone, when several tools share one repository. */
   option?: string;
+  /** Recorded with the source: how a clone other than github's was made. */
+  note?: string;
 }
 
 export const PINNED: Record<string, Pinned> = {
@@ -71,6 +78,23 @@ export const PINNED: Record<string, Pinned> = {
   npm: { owner: 'npm', name: 'cli', ref: 'v11.19.1', version: '11.19.1' },
   // Read from a release binary of this version (nodejs/node is too large to fetch here).
   node: { owner: 'nodejs', name: 'node', ref: 'v20.20.2', version: '20.20.2' },
+  // redis-cli's option parser (src/redis-cli.c) at the 7.4.1 release tag.
+  'redis-cli': { owner: 'redis', name: 'redis', ref: '7.4.1', version: '7.4.1' },
+  // redis-cli's documentation (docs/connect/cli.md), for the real-command corpus only; the repository is archived.
+  // The AWS CLI v2 (its botocore models, customizations and global options are all in this repository).
+  aws: { owner: 'aws', name: 'aws-cli', ref: '2.36.7', version: '2.36.7' },
+  // openssl's apps (apps/*.c option tables) at the 3.0.22 release, the 3.0 LTS line Debian 12 ships.
+  // github.com/openssl/openssl is over the 500 MB this machine may fetch, so the data were generated
+  // from the release tarball (Debian's openssl_3.0.22.orig.tar.gz, sha256 67ebca7e50d17383028045486653492195b83db95f8558709701bb47b5c1ef81)
+  // imported into a git repository tagged openssl-3.0.22; a clone of openssl/openssl works the same.
+  openssl: {
+    owner: 'openssl',
+    name: 'openssl',
+    ref: 'openssl-3.0.22',
+    version: '3.0.22',
+    note: 'generated from the openssl-3.0.22 release tarball (sha256 67ebca7e50d17383028045486653492195b83db95f8558709701bb47b5c1ef81) imported into git; `commit` is that import, `tree` its tree',
+  },
+  'redis-doc': { owner: 'redis', name: 'redis-doc', ref: '1044224477fceacc5af56a636b0a7495d19e533c', version: '7.4.1' },
 };
 
 /** Where Node.js release packages install the release's doc/api (node's cross-check and corpus; `--node-docs DIR` overrides). */

@@ -27,14 +27,16 @@ export interface GenNode {
    * and user aliases as subcommands): an unknown subcommand there is a warning naming this.
    */
   subcommandsGap?: string;
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean };
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean; allowAbbreviations?: boolean; allowDoubleDash?: boolean };
+  /** Loaded on use from a compact part file (`aws:ec2`: specs/aws.services.json, key `ec2`). */
+  loadSpec?: string;
 }
 
 export interface GeneratedSpec {
   tool: string;
   /** The tool version the source documents. */
   version: string;
-  source: SourceInfo & { paths: string[] };
+  source: SourceInfo & { paths: string[]; note?: string; tree?: string };
   /** Further sources (Helm's aliases come from its Go source). */
   alsoFrom?: Array<SourceInfo & { paths: string[] }>;
   generator: string;

@@ -51,7 +51,7 @@ describe('real commands from the tools’ own documentation', () => {
 
 describe('generated specs', () => {
   it('record their source and version, and the toolbox uses them', () => {
-    for (const tool of ['git', 'helm', 'curl', 'kubectl', 'psql', 'pg_dump', 'pg_restore', 'gh', 'terraform']) {
+    for (const tool of ['git', 'helm', 'curl', 'kubectl', 'psql', 'pg_dump', 'pg_restore', 'gh', 'terraform', 'aws', 'redis-cli', 'openssl']) {
       const data = JSON.parse(readFileSync(join(ROOT, 'scripts/validate/commands/specs', `${tool}.json`), 'utf8')) as {
         version: string;
         source: { repo: string; ref: string; commit: string; paths: string[] };

@@ -6,7 +6,7 @@ import { specOrigin } from '../commands/specs.ts';
 export default defineCheck({
   id: 'commands/flags',
   description:
-    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec: generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh, terraform) or a Fig completion spec; gaps in a spec are warnings.',
+    'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec, generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh, terraform, aws, redis-cli, openssl); gaps in a spec are warnings.',
   severity: 'error',
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
@@ -20,15 +20,18 @@ export default defineCheck({
     why:
       '`kubectl get pods --namespce production` fails with "unknown flag"; `helm rolback` prints the help ' +
       'page. During an incident the reader then has to debug the runbook instead of the system. The specs of ' +
-      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh and terraform are generated from their own ' +
-      'documentation or source at the version of src/data/toolbox.yml (git\'s Documentation/ and command-list.txt, ' +
-      'Helm\'s cobra reference, curl\'s option table, kubectl\'s and gh\'s cobra commands in their Go source, the Options of ' +
-      'PostgreSQL\'s reference pages, the npm package\'s command list, commands and config definitions, the ' +
-      'option table of the Node.js binary and its V8 flags, jq\'s option parser, Terraform\'s commands.go and flag sets), so their ' +
-      'lists are complete and an unknown subcommand or flag there is an error. gh also runs installed extensions and ' +
-      'aliases as commands (at the top level and in command groups such as `gh issue`), so an unknown gh subcommand ' +
-      'there is a warning, an unknown flag an error. Terraform flags take one dash (`-var-file=prod.tfvars`); Go\'s ' +
-      'flag package reads `--flag` as `-flag` too. Other tools use a maintained ' +
+      'git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh, terraform, aws, redis-cli and openssl are ' +
+      'generated from their own documentation or source at the version of src/data/toolbox.yml (git\'s Documentation/ and ' +
+      'command-list.txt, Helm\'s cobra reference, curl\'s option table, kubectl\'s and gh\'s cobra commands in their Go source, ' +
+      'the Options of PostgreSQL\'s reference pages, the npm package\'s command list, commands and config definitions, the ' +
+      'option table of the Node.js binary and its V8 flags, jq\'s option parser, Terraform\'s commands.go and flag sets, the ' +
+      'AWS CLI v2\'s botocore service models, customizations and global options, redis-cli.c\'s option parser, the option ' +
+      'tables of openssl\'s apps), so their lists are complete and an unknown subcommand or flag there is an error; where a ' +
+      'list may have gaps (an aws operation whose arguments a hand-written customization changes) it is a warning that names ' +
+      'the gap. gh also runs installed extensions and aliases as commands (at the top level and in command groups such as ' +
+      '`gh issue`), so an unknown gh subcommand there is a warning, an unknown flag an error. Terraform flags take one dash ' +
+      '(`-var-file=prod.tfvars`); Go\'s flag package reads `--flag` as `-flag` too. The AWS CLI, like argparse, also takes ' +
+      'an unambiguous prefix of a long option (`--repo` for `--repository`). A tool without a generated spec may use a maintained ' +
       'completion spec (@withfig/autocomplete, with corrections in scripts/validate/commands/overrides.ts) that ' +
       'may lag the version: what is missing from it is a warning that names where the list comes from.',
     fix:

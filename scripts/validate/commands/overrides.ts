@@ -6,8 +6,8 @@
  *   (`-v`, `--vmodule`), which kubectl's main adds from another module, are added here.
  * - git, helm, curl: their specs are generated from their own documentation (specs/<tool>.json,
  *   `npm run generate:specs`). Only curl's `--help` is corrected: its subject is optional.
- * - aws: the global options (`--region`, `--profile`, `--output`, `--query`, …) are missing and are
- *   accepted by every subcommand.
+ * - aws: generated from the AWS CLI v2 source (specs/aws.json, specs/aws.services.json); nothing is
+ *   corrected here.
  * - psql, pg_dump, pg_restore: generated from PostgreSQL's reference pages (specs/<tool>.json);
  *   nothing is corrected here.
  * - gh, terraform: generated from their Go source (specs/gh.json, specs/terraform.json); they no
@@ -15,12 +15,11 @@
  * - npm, node, jq: generated from npm's published package, the node binary's option table and
  *   jq's option parser (specs/<tool>.json); nothing is corrected here (node's "options before the
  *   script" is in its generated spec).
- * - redis-cli, openssl: no Fig spec; the options of `redis-cli --help` (7.x) and of the openssl 3
- *   subcommands runbooks use. Other openssl subcommands are known but their flags are not checked.
+ * - redis-cli: generated from redis-cli.c's option parser (specs/redis-cli.json); nothing is corrected here.
+ * - openssl: generated from its apps' option tables (specs/openssl.json); nothing is corrected here.
  */
 import type { FigOption, FigSpec } from './spec-types.ts';
 
-const flag = (...name: string[]): FigOption => ({ name });
 const val = (...name: string[]): FigOption => ({ name, args: { name: 'value' } });
 const persistent = (o: FigOption): FigOption => ({ ...o, isPersistent: true });
 const names = (n: string | string[]) => (Array.isArray(n) ? n : [n]);
@@ -39,16 +38,6 @@ const KUBECTL_LOGGING: FigOption[] = [val('-v', '--v'), val('--vmodule'), val('-
 
 const PATCHES: Record<string, Patch[]> = {
   kubectl: [{ at: [], addOptions: KUBECTL_LOGGING }],
-  aws: [
-    {
-      at: [],
-      addOptions: [
-        val('--region'), val('--profile'), val('--output'), flag('--debug'), val('--endpoint-url'), flag('--no-verify-ssl'), flag('--no-paginate'),
-        val('--query'), flag('--no-cli-pager'), val('--color'), val('--cli-read-timeout'), val('--cli-connect-timeout'), flag('--no-sign-request'),
-        val('--ca-bundle'), val('--cli-binary-format'), flag('--cli-auto-prompt'), flag('--no-cli-auto-prompt'),
-      ].map(persistent),
-    },
-  ],
 };
 
 /** Options whose value is optional in the real CLI although Fig's spec requires one. */
@@ -103,53 +92,6 @@ export function applyOverrides(tool: string, spec: FigSpec, _load: (name: string
   return spec;
 }
 
-const REDIS_CLI: FigSpec = {
-  name: 'redis-cli',
-  parserDirectives: { optionsMustPrecedeArguments: true },
-  args: { name: 'command', isVariadic: true, isOptional: true },
-  options: [
-    val('-h'), val('-p'), val('-s'), val('-a'), val('--user'), val('--pass'), flag('--askpass'), val('-u'), val('-r'), val('-i'),
-    val('-n'), flag('-2'), flag('-3'), flag('-x'), val('-X'), val('-d'), val('-D'), flag('-e'), flag('-c'), val('-t'),
-    flag('--tls'), val('--sni'), val('--cacert'), val('--cacertdir'), flag('--insecure'), val('--tls-ciphers'),
-    val('--tls-ciphersuites'), val('--cert'), val('--key'), flag('--raw'), flag('--no-raw'), flag('--quoted-input'), flag('--csv'),
-    flag('--json'), flag('--quoted-json'), flag('--show-pushes'), flag('--stat'), flag('--latency'), flag('--latency-history'),
-    flag('--latency-dist'), val('--lru-test'), flag('--replica'), val('--rdb'), val('--functions-rdb'), flag('--pipe'),
-    val('--pipe-timeout'), flag('--bigkeys'), flag('--memkeys'), val('--memkeys-samples'), flag('--keystats'),
-    val('--keystats-samples'), flag('--hotkeys'), flag('--scan'), val('--pattern'), val('--quoted-pattern'), val('--count'),
-    val('--intrinsic-latency'), val('--eval'), flag('--ldb'), flag('--ldb-sync-mode'), val('--cluster'), flag('--verbose'),
-    flag('--no-auth-warning'), flag('--help'), flag('-v', '--version'),
-  ],
-};
-
-const single = (list: string): FigOption[] => list.split(' ').map((n) => (n.endsWith('=') ? val(n.slice(0, -1)) : flag(n)));
-const sub = (name: string, options?: string): FigSpec =>
-  options === undefined ? { name, looseOptions: true, args: { isVariadic: true, isOptional: true } } : { name, options: single(`-help ${options}`), args: { isVariadic: true, isOptional: true } };
-
-const OPENSSL: FigSpec = {
-  name: 'openssl',
-  parserDirectives: { flagsArePosixNoncompliant: true },
-  subcommands: [
-    sub('s_client', '-connect= -servername= -showcerts -verify_return_error -CAfile= -CApath= -cert= -key= -tls1_2 -tls1_3 -alpn= -starttls= -brief -crlf -quiet -ign_eof -no_ign_eof -status -verify= -proxy= -host= -port= -noservername -msg -debug -state -ciphersuites= -cipher= -sess_out= -sess_in= -reconnect -prexit -4 -6'),
-    sub('x509', '-in= -out= -noout -text -subject -issuer -dates -enddate -startdate -fingerprint -sha256 -sha1 -md5 -serial -ext= -checkend= -inform= -outform= -pubkey -modulus -email -purpose -nameopt= -hash -req -signkey= -days= -CA= -CAkey= -CAcreateserial -extfile= -extensions= -key= -set_serial= -copy_extensions='),
-    sub('req', '-new -x509 -newkey= -key= -keyout= -out= -in= -nodes -noenc -days= -subj= -config= -text -noout -verify -sha256 -addext= -extensions= -reqexts= -batch -pubkey -inform= -outform='),
-    sub('rand', '-hex -base64 -out= -rand= -writerand='),
-    sub('genrsa', '-out= -aes256 -aes128 -passout= -verbose -quiet'),
-    sub('genpkey', '-algorithm= -out= -pkeyopt= -outform= -pass= -quiet -text -genparam -paramfile='),
-    sub('rsa', '-in= -out= -noout -text -check -pubout -pubin -inform= -outform= -passin= -passout= -modulus'),
-    sub('pkey', '-in= -out= -pubout -pubin -noout -text -inform= -outform= -passin= -passout= -check'),
-    sub('dgst', '-sha256 -sha1 -sha512 -md5 -sign= -verify= -prverify= -signature= -hex -binary -hmac= -out= -r -c -keyform= -mac= -macopt='),
-    sub('verify', '-CAfile= -CApath= -untrusted= -verbose -show_chain -purpose= -crl_check -partial_chain -no-CAfile -no-CApath'),
-    sub('version', '-a -v -b -o -f -p -d -c -r'),
-    sub('ciphers', '-v -V -s -tls1_2 -tls1_3 -stdname -psk -srp -ciphersuites= -convert='),
-    sub('base64', '-d -e -in= -out= -A'),
-    sub('enc'), sub('pkcs12'), sub('ec'), sub('ecparam'), sub('passwd'), sub('crl'), sub('ocsp'), sub('s_server'), sub('list'),
-    sub('speed'), sub('asn1parse'), sub('pkcs7'), sub('pkeyutl'), sub('kdf'), sub('mac'), sub('cms'), sub('smime'), sub('ca'),
-    sub('crl2pkcs7'), sub('dhparam'), sub('errstr'), sub('prime'), sub('sess_id'), sub('storeutl'), sub('ts'), sub('help'),
-  ],
-};
-
 /** Local specs for `spec: local` tools of the toolbox. */
 export const LOCAL_SPECS: Record<string, () => FigSpec | null> = {
-  'redis-cli': () => REDIS_CLI,
-  openssl: () => OPENSSL,
 };

@@ -23,7 +23,7 @@ export interface FigSpec {
    * `goFlags` (local): flags follow Go's flag package (terraform): long flags take one dash and two
    * are the same (`--chdir` is `-chdir`), no combined short flags, `-flag=value` or `-flag value`.
    */
-  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean };
+  parserDirectives?: { flagsArePosixNoncompliant?: boolean; optionsMustPrecedeArguments?: boolean; goFlags?: boolean; allowAbbreviations?: boolean; allowDoubleDash?: boolean };
   requiresSubcommand?: boolean;
   /** Local: flags of this subcommand are not checked (the spec is known to be incomplete here). */
   looseOptions?: boolean;

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { toolboxSchema, type Toolbox } from '../../../core/schemas/toolbox.ts';
+import { awsService } from './aws-spec.ts';
 import { applyOverrides, LOCAL_SPECS } from './overrides.ts';
 import type { SimpleCommand, Word } from './parse.ts';
 
@@ -101,7 +102,9 @@ export function specFor(tool: string): FigSpec | null {
 }
 
 /** A lazily loaded subcommand (`loadSpec: 'aws/s3'`), merged into its stub. */
-function resolveSub(sub: FigSpec): FigSpec {
+export function resolveSub(sub: FigSpec): FigSpec {
+  // A service of the generated aws spec, decoded on use (aws-spec.ts).
+  if (typeof sub.loadSpec === 'string' && sub.loadSpec.startsWith('aws:')) return awsService(sub.loadSpec.slice(4)) ?? { ...sub, complete: false, gap: 'specs/aws.services.json has no entry' };
   if (typeof sub.loadSpec !== 'string') return sub.loadSpec ? { ...sub, looseOptions: true, args: { isVariadic: true } } : sub;
   const loadedSpec = requireFig(sub.loadSpec);
   if (!loadedSpec) return { ...sub, looseOptions: true, args: { isVariadic: true } };
@@ -139,6 +142,12 @@ const optionalValue = (o: FigOption) => {
 const hasArgs = (s: FigSpec) => s.args !== undefined && (!Array.isArray(s.args) || s.args.length > 0);
 
 const NUMBER = /^-\d+$/;
+
+/** The one option with a long name starting with `prefix`, if exactly one has. */
+function uniquePrefix(options: FigOption[], prefix: string): FigOption | undefined {
+  const matches = options.filter((o) => names(o.name).some((n) => n.startsWith(prefix)));
+  return matches.length === 1 ? matches[0] : undefined;
+}
 
 const indexes = new WeakMap<FigSpec, Map<string, FigOption>>();
 function optionIndex(node: FigSpec): Map<string, FigOption> {
@@ -223,7 +232,12 @@ export function interpret(command: SimpleCommand, spec: FigSpec | null, tool: st
       const eq = v.indexOf('=');
       const written = eq > 0 ? v.slice(0, eq) : v;
       const inline = eq > 0 ? { value: v.slice(eq + 1), raw: w.raw, start: w.start + eq + 1, end: w.end, open: w.open } : undefined;
-      const option = find(written);
+      // argparse (the AWS CLI) also takes an unambiguous prefix of a long option: `--repo` for `--repository`.
+      // openssl takes its single-dash options with two dashes too (`--noout`).
+      const option =
+        find(written) ??
+        (spec.parserDirectives?.allowAbbreviations && written.startsWith('--') ? uniquePrefix(available(), written) : undefined) ??
+        (spec.parserDirectives?.allowDoubleDash && written.startsWith('--') ? find(written.slice(1)) : undefined);
       const consumeValue = (opt: FigOption, name: string) => {
         const next = words[i + 1];
         const nextIsFlag = next?.value?.startsWith('--') && find(next.value.split('=')[0]!) !== undefined;
