@@ -107,8 +107,28 @@ export const policySchema = z.strictObject({
    * all must occur): `[post-mortem, within]`.
    */
   match: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** Words that mean a matching sentence is about something else (`baseline` for a sustained rate): it is not checked. */
+  unless: z.array(z.string().min(1)).optional(),
   /** Where the figure is decided (the page that owns it). */
   owner_page: z.string().regex(/^docs\/.+\.md$/),
+});
+
+export const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+const severityLevel = z.enum(SEVERITY_LEVELS);
+
+/** A severity level: what it means (`::platform-severity-levels` renders it with its situations). */
+export const severityLevelSchema = z.strictObject({ definition: text });
+
+/**
+ * A situation and its severity (`:severity{situation=…}` renders it). `severity` lists the levels
+ * pages may give it, the usual one first (the row of the severity table it is an example in).
+ */
+export const situationSchema = z.strictObject({
+  severity: z.array(severityLevel).min(1),
+  /** The situation as the severity table lists it (with `code spans`). */
+  example: text,
+  /** Words that, in one sentence or table row with a SEV level, mean it states this situation's severity (lower case, all must occur). */
+  match: z.array(z.array(z.string().min(1)).min(1)).min(1),
 });
 
 export const platformSchema = z.strictObject({
@@ -128,6 +148,8 @@ export const platformSchema = z.strictObject({
   redis_key_prefixes: z.record(z.string().regex(/^[a-z]+:$/), keyPrefixSchema),
   database_roles: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), roleSchema),
   policies: z.record(slug, policySchema),
+  severity_levels: z.strictObject({ SEV1: severityLevelSchema, SEV2: severityLevelSchema, SEV3: severityLevelSchema, SEV4: severityLevelSchema }),
+  situations: z.record(slug, situationSchema),
 });
 
 export type Platform = z.infer<typeof platformSchema>;
@@ -135,6 +157,11 @@ export type PlatformMetric = z.infer<typeof metricSchema>;
 export type LabelSpec = z.infer<typeof labelSpecSchema>;
 export type Hpa = z.infer<typeof hpaSchema>;
 export type Policy = z.infer<typeof policySchema>;
+export type Situation = z.infer<typeof situationSchema>;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** How pages write a situation's severity: `SEV2`, `SEV1 or SEV2` (in level order). */
+export const severityText = (s: Situation): string => [...s.severity].sort().join(' or ');
 
 export const PLATFORM_FILE = 'src/data/platform.yml';
 

@@ -120,3 +120,34 @@ describe('mutated shipped pages fail at the exact position', () => {
     expect(r.problems[0]!.message).toContain('is 30 minutes');
   });
 });
+
+describe('severities and rollback thresholds stated once (src/data/platform.yml)', () => {
+  it('a severity that contradicts the situation\'s, on the rollback card', async () => {
+    const r = await mutate('docs/quick-reference/rollback-card.md', '| p95 latency more than twice its baseline | 10 min | SEV2 |', '| p95 latency more than twice its baseline | 10 min | SEV3 |', 'SEV3', ['policy/severity']);
+    expect(where(r.problems, 'policy/severity')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('`SEV3` contradicts the severity of `latency-degraded`');
+    expect(r.problems[0]!.message).toContain('Did you mean `SEV2`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a literal severity in the architecture page\'s failure domains instead of the directive', async () => {
+    const r = await mutate('docs/reference/architecture.md', 'jobs not queued | :severity{situation=redis-down} |', 'jobs not queued | SEV3 |', 'SEV3', ['policy/severity']);
+    expect(where(r.problems, 'policy/severity')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Write `:severity{situation=redis-down}`');
+  });
+
+  it('a different error-rate threshold in the decision matrix (figure and duration)', async () => {
+    const rate = await mutate('docs/rollback/decision-matrix.md', ':policy{id=error-rate-rollback-sustained}, and above', 'Above 2% for 15 minutes, and above', '2%', ['policy/figures']);
+    expect(where(rate.problems, 'policy/figures')).toEqual([rate.expected]);
+    expect(rate.problems[0]!.message).toContain('the policy `error-rate-rollback-sustained` is above 1% for 15 minutes');
+    expect(await rate.shipped()).toEqual([]);
+    const duration = await mutate('docs/rollback/decision-matrix.md', ':policy{id=error-rate-rollback-sustained}, and above', 'Above 1% for 30 minutes, and above', '30 minutes', ['policy/figures']);
+    expect(where(duration.problems, 'policy/figures')).toEqual([duration.expected]);
+  });
+
+  it('a different latency threshold on the rollback card', async () => {
+    const r = await mutate('docs/quick-reference/rollback-card.md', '| p95 latency more than twice its baseline | 10 min | SEV2 |', '| p95 latency more than twice its baseline | 20 min | SEV2 |', '20 min', ['policy/figures']);
+    expect(where(r.problems, 'policy/figures')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('latency-rollback');
+  });
+});
