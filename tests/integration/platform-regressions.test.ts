@@ -151,3 +151,28 @@ describe('severities and rollback thresholds stated once (src/data/platform.yml)
     expect(r.problems[0]!.message).toContain('latency-rollback');
   });
 });
+
+describe('the shipped scripts get the command checks, at their own line:column', () => {
+  it('an unpinned helm upgrade in deploy.sh, through its h() wrapper and the upgrade_args array', async () => {
+    const unpinned = await mutate('static/scripts/deploy.sh', 'upgrade_args=(upgrade "$RELEASE" "$CHART" --version "$VERSION" --reuse-values', 'upgrade_args=(upgrade "$RELEASE" "$CHART" --reuse-values', 'upgrade', ['commands/helm-version']);
+    // Reported at the call that runs it (the dry run adds --dry-run=server and is not reported).
+    const text = readFileSync(join(ROOT, 'static/scripts/deploy.sh'), 'utf8').replace(' --version "$VERSION"', '');
+    const call = new LineIndex(text).position(text.indexOf('h "${upgrade_args[@]}" || die 5'));
+    expect(where(unpinned.problems, 'commands/helm-version')).toEqual([`static/scripts/deploy.sh:${call.line}:${call.column}`]);
+    expect(unpinned.problems[0]!.message).toContain('--version');
+    expect(await unpinned.shipped()).toEqual([]);
+  });
+
+  it('kubectl scale of an HPA-managed deployment in rollback.sh, through change() and k()', async () => {
+    const r = await mutate('static/scripts/rollback.sh', '    # validate-ignore commands/hpa-scale: the worker is at 0 replicas here (tested above), where its HPA does nothing\n    change scale deployment "worker-$TARGET_COLOUR"', '    change scale deployment "worker-$TARGET_COLOUR"', 'worker-', ['commands/hpa-scale']);
+    expect(where(r.problems, 'commands/hpa-scale')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('kubectl patch hpa worker-$TARGET_COLOUR');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a Secret key the model lacks in a script\'s kubectl get secret', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'k get service "$svc" -o jsonpath=\'{.spec.selector}\'', 'k get secret platform-env -o jsonpath=\'{.data.REDIS_PASS}\'', 'REDIS_PASS', ['commands/platform']);
+    expect(where(r.problems, 'commands/platform')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `REDIS_PASSWORD`?');
+  });
+});

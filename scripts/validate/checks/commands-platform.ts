@@ -1,7 +1,9 @@
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
 import { didYouMean, withHint } from '../engine/suggest.ts';
-import { blocksFor, closed, type ResolvedCommand } from '../commands/model.ts';
+import { blocksFor, closed, type BlockAnalysis, type ResolvedCommand } from '../commands/model.ts';
+import { scriptsFor, silencedInScript } from '../commands/scripts.ts';
+import type { Project } from '../engine/types.ts';
 import { namePattern, resourceNames, written } from '../commands/names.ts';
 import { optionValue } from '../commands/specs.ts';
 import type { Word } from '../commands/parse.ts';
@@ -151,16 +153,26 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    const platform = platformOf(project);
-    if (!platform) return;
-    for (const a of blocksFor(file, project, RULE)) {
-      const out: Found[] = [];
-      for (const c of a.commands) {
-        if (c.name === 'redis-cli') redis(c, a.block.text, platform, out);
-        else if (c.name === 'kubectl' && c.interp) kubectlObjects(c, a.block.text, platform, out);
-        else if (c.name === 'psql' || c.name === 'pg_dump' || c.name === 'pg_restore' || c.name === 'pg_dumpall') database(c, a.block.text, platform, out);
-      }
-      for (const f of out) report(file, a.at(f.at), 'contradiction', { text: f.message });
-    }
+    for (const f of scan(blocksFor(file, project, RULE), project)) report(file, f.at, 'contradiction', { text: f.message });
+  },
+  checkProject(project, report) {
+    for (const { script, analyses } of scriptsFor(project)) for (const f of scan(analyses, project)) if (!silencedInScript(script, RULE, f.at.offset)) report(script, f.at, 'contradiction', { text: f.message });
   },
 });
+
+/** What the commands of one page or script contradict in the platform model, at source offsets. */
+function scan(analyses: BlockAnalysis[], project: Project): Array<{ at: { offset: number }; message: string }> {
+  const platform = platformOf(project);
+  if (!platform) return [];
+  const found: Array<{ at: { offset: number }; message: string }> = [];
+  for (const a of analyses) {
+    const out: Found[] = [];
+    for (const c of a.commands) {
+      if (c.name === 'redis-cli') redis(c, a.block.text, platform, out);
+      else if (c.name === 'kubectl' && c.interp) kubectlObjects(c, a.block.text, platform, out);
+      else if (c.name === 'psql' || c.name === 'pg_dump' || c.name === 'pg_restore' || c.name === 'pg_dumpall') database(c, a.block.text, platform, out);
+    }
+    for (const f of out) found.push({ at: a.at(f.at), message: f.message });
+  }
+  return found;
+}
