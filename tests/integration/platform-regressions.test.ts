@@ -176,3 +176,18 @@ describe('the shipped scripts get the command checks, at their own line:column',
     expect(r.problems[0]!.message).toContain('Did you mean `REDIS_PASSWORD`?');
   });
 });
+
+describe('queue names and Redis keys in prose', () => {
+  it('a queue under another prefix in RB-013\'s Variables table', async () => {
+    const r = await mutate('docs/runbooks/rb-013-partial-degradation.md', 'from the worker configuration | `queue:default` |', 'from the worker configuration | `jobs:default` |', 'jobs:default', ['platform/redis-names']);
+    expect(where(r.problems, 'platform/redis-names')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `queue:default`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('an unknown queue on the database card', async () => {
+    const r = await mutate('docs/quick-reference/database-card.md', 'from the `--scan` output | `queue:default` |', 'from the `--scan` output | `queue:defaults` |', 'queue:defaults', ['platform/redis-names']);
+    expect(where(r.problems, 'platform/redis-names')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('queue `queue:defaults` is not in the platform model');
+  });
+});
