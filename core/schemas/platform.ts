@@ -96,6 +96,16 @@ export const roleSchema = z.strictObject({
   credentials: text.meta({ description: 'Where its password is: a Secret and key.' }),
 });
 
+/** A variable of a shipped script whose default is a policy's figure. */
+export const scriptDefaultSchema = z.strictObject({
+  file: z.string().regex(/^static\/scripts\/[\w.-]+\.sh$/),
+  variable: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** How the default writes the figure: a ratio (`0.01` for 1%) or a number of minutes. */
+  as: z.enum(['ratio', 'minutes']),
+  /** The option that sets it (`--max-error-ratio`), whose documented default must agree. */
+  option: z.string().regex(/^--[a-z-]+$/).optional(),
+});
+
 /** A figure stated once and rendered where pages state it (`::policy{id=…}`). */
 export const policySchema = z.strictObject({
   /** The figure as pages write it: `15 minutes`, `5 working days`, `1%`. */
@@ -111,6 +121,11 @@ export const policySchema = z.strictObject({
   unless: z.array(z.string().min(1)).optional(),
   /** Where the figure is decided (the page that owns it). */
   owner_page: z.string().regex(/^docs\/.+\.md$/),
+  /**
+   * Script defaults that implement the policy (`MAX_ERROR_RATIO="0.01"` for `above 1%`): the check
+   * policy/script-defaults holds each to the policy's figure, and the documented default of its option.
+   */
+  scripts: z.array(scriptDefaultSchema).optional(),
 });
 
 export const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;

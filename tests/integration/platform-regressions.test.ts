@@ -191,3 +191,33 @@ describe('queue names and Redis keys in prose', () => {
     expect(r.problems[0]!.message).toContain('queue `queue:defaults` is not in the platform model');
   });
 });
+
+describe('deploy.sh\'s thresholds are the policies\' figures', () => {
+  it('a canary threshold in deploy.sh that is not the canary-abort policy\'s', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'MAX_ERROR_RATIO="0.01"', 'MAX_ERROR_RATIO="0.02"', '0.02', ['policy/script-defaults']);
+    expect(where(r.problems, 'policy/script-defaults')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('the policy `canary-abort` is above 1%');
+    expect(r.problems[0]!.message).toContain('Did you mean `0.01`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a switch-back window in deploy.sh that is not the switch-back policy\'s', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'SWITCH_BACK_MINUTES=5', 'SWITCH_BACK_MINUTES=3', '3', ['policy/script-defaults']);
+    expect(where(r.problems, 'policy/script-defaults')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('the policy `switch-back` is above 5% for 5 minutes');
+  });
+
+  it('the scripts page documenting another switch-back default', async () => {
+    // The page is checked against the shipped script, loaded with it.
+    const page = 'docs/deployment/deploy-and-rollback-scripts.md';
+    const original = readFileSync(join(ROOT, page), 'utf8');
+    const text = original.replace('| `--switch-back-ratio <r>` | `0.05` |', '| `--switch-back-ratio <r>` | `0.01` |');
+    expect(text).not.toBe(original);
+    const project = projectFromMemory(ROOT, { [page]: text, 'static/scripts/deploy.sh': readFileSync(join(ROOT, 'static/scripts/deploy.sh'), 'utf8') }, { strictReviews: false, now: NOW });
+    project.targets = new Set([page]);
+    const problems = runChecks(project, checks.filter((c) => c.id === 'policy/script-defaults'));
+    const at = new LineIndex(text).position(text.indexOf('`0.01` | After the switch') + 1);
+    expect(where(problems, 'policy/script-defaults')).toEqual([`${page}:${at.line}:${at.column}`]);
+    expect(problems[0]!.message).toContain('static/scripts/deploy.sh sets `0.05`');
+  });
+});
