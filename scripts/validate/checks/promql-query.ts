@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
-import { checkPromql, isLogql } from '../promql/analyze.ts';
+import { QUERY_MESSAGES, checkPromql, isLogql } from '../promql/analyze.ts';
 import { RECORDED_METRICS, SCRIPT_QUERIES, queriesOf, ruleExpressions } from '../promql/sources.ts';
 
 const RULE = 'promql/query';
@@ -12,9 +12,7 @@ export default defineCheck({
   description:
     'PromQL in ```promql blocks, alert rule `expr`s, and queries in commands and scripts (`--data-urlencode "query=…"`, `query="…"`) parses with Prometheus\' grammar and uses only metrics and labels of the platform model.',
   severity: 'error',
-  messages: {
-    query: '{text}',
-  },
+  messages: QUERY_MESSAGES,
   docs: {
     why:
       'A query on a label the metric does not have returns nothing, and nothing looks like "no errors": a canary check that ' +
@@ -60,7 +58,7 @@ export default defineCheck({
     const recorded = project.facts.get(RECORDED_METRICS);
     for (const q of queriesOf(file, project)) {
       if (q.lang === 'logql' || (q.lang === 'auto' && isLogql(q.text))) continue;
-      for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, 'query', { text: p.message });
+      for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
     }
   },
   checkProject(project, report) {
@@ -69,7 +67,7 @@ export default defineCheck({
     const recorded = project.facts.get(RECORDED_METRICS);
     for (const file of project.alertRules) {
       if (file.data === undefined || !project.targets.has(file.path)) continue;
-      for (const q of ruleExpressions(file)) for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, 'query', { text: p.message });
+      for (const q of ruleExpressions(file)) for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
     }
     if (!project.scripts.some((s) => project.targets.has(s.path))) return;
     const scripts = project.facts.get(SCRIPT_QUERIES);
@@ -77,7 +75,7 @@ export default defineCheck({
       if (!project.targets.has(script.path)) continue;
       for (const q of scripts.get(script.path) ?? []) {
         if (isLogql(q.text)) continue;
-        for (const p of checkPromql(q.text, platform, recorded)) report(script, { offset: q.at(p.offset) }, 'query', { text: p.message });
+        for (const p of checkPromql(q.text, platform, recorded)) report(script, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
       }
     }
   },
