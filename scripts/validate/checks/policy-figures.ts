@@ -16,6 +16,8 @@ export default defineCheck({
       'When one page says "escalate after 15 minutes" and another "after 30", the on-call engineer follows whichever they read first, ' +
       'and the post-incident review argues about which was right. Policy figures live once, in `policies` of src/data/platform.yml.',
     fix:
+      'Every figure of a policy is held to its kind: `above 5% for 5 minutes` needs both the 5% and the 5 minutes. A policy\'s `unless` words ' +
+      '(`baseline`, `below`) mark sentences about something else, which are not checked; a mark on a timeline (`T+15 min`) is no duration. ' +
       'Write the figure with the directive, e.g. `within :policy{id=post-mortem-deadline}`, so the page renders the one value. ' +
       'If the policy itself changed, change it in src/data/platform.yml (and on its owner page) in the same pull request.',
     good: [
@@ -32,6 +34,11 @@ export default defineCheck({
           { at: '3:30', message: 'the policy `post-mortem-deadline` is 48 hours' },
           { at: '5:16', message: 'the policy `escalation-timer` is 30 minutes' },
         ],
+      },
+      {
+        title: 'A threshold right in its percentage and wrong in its duration',
+        source: '# Triggers\n\n| Trigger | Threshold |\n| --- | --- |\n| Error rate (5xx) | Above 5% for 10 minutes |\n',
+        problems: [{ at: '5:35', message: 'the policy `error-rate-rollback` is above 5% for 5 minutes' }],
       },
     ],
   },
