@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
-import { contradictions, severityUnits } from '../policy/severity.ts';
+import { contradictions, severityUnits, situationsIn } from '../policy/severity.ts';
 import { severityText } from '../../../core/schemas/platform.ts';
 
 const RULE = 'policy/severity';
@@ -39,9 +39,12 @@ export default defineCheck({
   },
   checkFile(file, project, report) {
     const platform = platformOf(project);
-    if (!platform || file.status !== 'ok') return;
+    if (!platform || file.status !== 'ok' || !/SEV[1-4]/.test(file.source)) return;
+    // Only the situations whose words all occur somewhere on the page can be named by one of its units.
+    const candidates = situationsIn(file.source.toLowerCase(), platform);
+    if (candidates.length === 0) return;
     for (const unit of severityUnits(file, project)) {
-      for (const { id, situation, at } of contradictions(unit, platform)) {
+      for (const { id, situation, at } of contradictions(unit, candidates)) {
         const severity = severityText(situation);
         report(file, { offset: at.offset }, 'contradicts', { level: at.level, id, example: situation.example, severity }, { hint: ` Did you mean \`${severity}\`?` });
       }

@@ -57,18 +57,18 @@ export const severityUnits = (file: DocFile, project: Project): SeverityUnit[] =
 
 const matches = (text: string, s: Situation): boolean => s.match.some((words) => words.every((w) => text.includes(w.toLowerCase())));
 
-/** The situations a unit is about (all the words of one of their match groups occur in it). */
+/** The situations a text can be about (all the words of one of their match groups occur in it). */
 export function situationsIn(text: string, platform: Platform): Array<[string, Situation]> {
   return Object.entries(platform.situations).filter(([, s]) => matches(text, s));
 }
 
 /**
- * A contradiction: the unit names a situation and states levels, none of which the model gives it
- * (`SEV1 when …, SEV2 for some` states two; one allowed is enough).
+ * A contradiction: the unit names one of the `candidates` and states levels, none of which the model
+ * gives it (`SEV1 when …, SEV2 for some` states two; one allowed is enough).
  */
-export function contradictions(unit: SeverityUnit, platform: Platform): Array<{ id: string; situation: Situation; at: StatedLevel }> {
+export function contradictions(unit: SeverityUnit, candidates: Array<[string, Situation]>): Array<{ id: string; situation: Situation; at: StatedLevel }> {
   const out: Array<{ id: string; situation: Situation; at: StatedLevel }> = [];
-  for (const [id, situation] of situationsIn(unit.text, platform)) {
+  for (const [id, situation] of candidates.filter(([, s]) => matches(unit.text, s))) {
     if (unit.levels.some((l) => situation.severity.includes(l.level as never))) continue;
     out.push({ id, situation, at: unit.levels[0]! });
   }
