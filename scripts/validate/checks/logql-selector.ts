@@ -20,8 +20,8 @@ export default defineCheck({
         title: 'A label the streams lack and a value outside its set',
         source: '# Logs\n\n```logql\n{namespace="prod", service="api-gateway"} |= "error"\n```\n',
         problems: [
-          { at: '4:13', message: 'Did you mean `production`?' },
-          { at: '4:20', message: 'a log stream has no label `service`' },
+          { at: '4:13', message: 'Did you mean `production`?', messageId: 'valueOutsideSet' },
+          { at: '4:20', message: 'a log stream has no label `service`', messageId: 'unknownLabel' },
         ],
       },
     ],

@@ -62,7 +62,16 @@ export default defineCheck({
         title: 'A shared label that is not defined, and an HPA bound that is not a number',
         path: PLATFORM_FILE,
         source: MINIMAL.replace('min: 3', 'min: three'),
-        problems: [{ at: '12:29', message: 'expected number' }],
+        problems: [{ at: '12:29', message: 'expected number', messageId: 'invalidValue' }],
+      },
+      {
+        title: 'A misspelt section: unknown, and the section it should be is missing',
+        path: PLATFORM_FILE,
+        source: MINIMAL.replace('situations: {}', 'sitations: {}'),
+        problems: [
+          { at: '1:1', message: 'missing required key `situations`', messageId: 'missingKey' },
+          { at: '27:1', message: 'unknown key `sitations`', messageId: 'unknownKey' },
+        ],
       },
       {
         title: 'A shared label that is not defined',

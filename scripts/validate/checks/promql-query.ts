@@ -38,17 +38,22 @@ export default defineCheck({
           '```bash\nquery="sum(rate(http_request_total{namespace=\\"production\\"}[5m]))"\ncurl -G https://prometheus.example.com/api/v1/query --data-urlencode "query=$query"\n```\n\n' +
           '```promql\nsum(rate(http_requests_total[5m])\n```\n',
         problems: [
-          { at: '4:30', message: 'Did you mean `service`?' },
-          { at: '4:49', message: 'Did you mean `status`?' },
-          { at: '8:17', message: 'Did you mean `http_requests_total`?' },
-          { at: '13:33', message: 'PromQL syntax error' },
+          { at: '4:30', message: 'Did you mean `service`?', messageId: 'unknownLabel' },
+          { at: '4:49', message: 'Did you mean `status`?', messageId: 'unknownLabel' },
+          { at: '8:17', message: 'Did you mean `http_requests_total`?', messageId: 'unknownMetric' },
+          { at: '13:33', message: 'PromQL syntax error', messageId: 'syntax' },
         ],
       },
       {
         title: 'An alert rule on the colour label',
         path: 'src/data/alerts/api.rules.yml',
         source: rules('sum(rate(http_requests_total{color="blue"}[5m])) > 1'),
-        problems: [{ at: '6:40', message: 'Did you mean `pod`?' }],
+        problems: [{ at: '6:40', message: 'Did you mean `pod`?', messageId: 'unknownLabel' }],
+      },
+      {
+        title: 'A value outside a closed set',
+        source: '# Errors\n\n```promql\nsum(rate(http_requests_total{namespace="prod"}[5m]))\n```\n',
+        problems: [{ at: '4:41', message: 'Did you mean `production`?', messageId: 'valueOutsideSet' }],
       },
     ],
   },
