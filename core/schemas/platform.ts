@@ -96,6 +96,16 @@ export const roleSchema = z.strictObject({
   credentials: text.meta({ description: 'Where its password is: a Secret and key.' }),
 });
 
+/** A variable of a shipped script whose default is a policy's figure. */
+export const scriptDefaultSchema = z.strictObject({
+  file: z.string().regex(/^static\/scripts\/[\w.-]+\.sh$/),
+  variable: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** How the default writes the figure: a ratio (`0.01` for 1%) or a number of minutes. */
+  as: z.enum(['ratio', 'minutes']),
+  /** The option that sets it (`--max-error-ratio`), whose documented default must agree. */
+  option: z.string().regex(/^--[a-z-]+$/).optional(),
+});
+
 /** A figure stated once and rendered where pages state it (`::policy{id=…}`). */
 export const policySchema = z.strictObject({
   /** The figure as pages write it: `15 minutes`, `5 working days`, `1%`. */
@@ -107,8 +117,33 @@ export const policySchema = z.strictObject({
    * all must occur): `[post-mortem, within]`.
    */
   match: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** Words that mean a matching sentence is about something else (`baseline` for a sustained rate): it is not checked. */
+  unless: z.array(z.string().min(1)).optional(),
   /** Where the figure is decided (the page that owns it). */
   owner_page: z.string().regex(/^docs\/.+\.md$/),
+  /**
+   * Script defaults that implement the policy (`MAX_ERROR_RATIO="0.01"` for `above 1%`): the check
+   * policy/script-defaults holds each to the policy's figure, and the documented default of its option.
+   */
+  scripts: z.array(scriptDefaultSchema).optional(),
+});
+
+export const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+const severityLevel = z.enum(SEVERITY_LEVELS);
+
+/** A severity level: what it means (`::platform-severity-levels` renders it with its situations). */
+export const severityLevelSchema = z.strictObject({ definition: text });
+
+/**
+ * A situation and its severity (`:severity{situation=…}` renders it). `severity` lists the levels
+ * pages may give it, the usual one first (the row of the severity table it is an example in).
+ */
+export const situationSchema = z.strictObject({
+  severity: z.array(severityLevel).min(1),
+  /** The situation as the severity table lists it (with `code spans`). */
+  example: text,
+  /** Words that, in one sentence or table row with a SEV level, mean it states this situation's severity (lower case, all must occur). */
+  match: z.array(z.array(z.string().min(1)).min(1)).min(1),
 });
 
 export const platformSchema = z.strictObject({
@@ -128,6 +163,8 @@ export const platformSchema = z.strictObject({
   redis_key_prefixes: z.record(z.string().regex(/^[a-z]+:$/), keyPrefixSchema),
   database_roles: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), roleSchema),
   policies: z.record(slug, policySchema),
+  severity_levels: z.strictObject({ SEV1: severityLevelSchema, SEV2: severityLevelSchema, SEV3: severityLevelSchema, SEV4: severityLevelSchema }),
+  situations: z.record(slug, situationSchema),
 });
 
 export type Platform = z.infer<typeof platformSchema>;
@@ -135,6 +172,11 @@ export type PlatformMetric = z.infer<typeof metricSchema>;
 export type LabelSpec = z.infer<typeof labelSpecSchema>;
 export type Hpa = z.infer<typeof hpaSchema>;
 export type Policy = z.infer<typeof policySchema>;
+export type Situation = z.infer<typeof situationSchema>;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** How pages write a situation's severity: `SEV2`, `SEV1 or SEV2` (in level order). */
+export const severityText = (s: Situation): string => [...s.severity].sort().join(' or ');
 
 export const PLATFORM_FILE = 'src/data/platform.yml';
 

@@ -9,7 +9,9 @@
  *   ::platform-env-vars{service=worker}  environment variables of a service (no attribute: of every service)
  *   ::platform-secrets, ::platform-config-maps, ::platform-ingresses, ::platform-redis,
  *   ::platform-database-roles, ::platform-policies
+ *   ::platform-severity-levels    the severity levels with their situations
  *   :policy{id=post-mortem-deadline}   one policy figure, inline
+ *   :severity{situation=redis-down}    the severity of one situation, inline (`SEV2`)
  *
  * `npm run validate` checks these directives (rule platform/directives) against the same spec.
  */
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { parse } from 'yaml';
 import { visit } from 'unist-util-visit';
-import { configMapKeys, metricLabels, platformSchema, secretKeys, type Platform, type LabelSpec } from '../../core/schemas/platform.ts';
+import { SEVERITY_LEVELS, configMapKeys, metricLabels, platformSchema, secretKeys, severityText, type Platform, type LabelSpec } from '../../core/schemas/platform.ts';
 import { PLATFORM_DIRECTIVES, isPlatformDirective } from '../../core/platform-directives.ts';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -119,6 +121,18 @@ function policies(p: Platform): Table {
   return table(['Policy', 'Figure', 'Decided on'], Object.entries(p.policies).map(([, v]) => [cell(...inline(v.about)), cell(strong(v.value)), cell(code(v.owner_page))]));
 }
 
+/** The severity table: each level, its definition, and the situations whose usual level it is. */
+function severityLevels(p: Platform): Table {
+  return table(
+    ['Level', 'Definition', 'Examples on this platform'],
+    SEVERITY_LEVELS.map((level) => [
+      cell(strong(level)),
+      cell(...inline(p.severity_levels[level].definition)),
+      cell(...Object.values(p.situations).filter((s) => s.severity[0] === level).flatMap((s, i) => [...(i === 0 ? [] : [text('; ')]), ...inline(s.example)])),
+    ]),
+  );
+}
+
 export function loadPlatform(path = fileURLToPath(new URL('../data/platform.yml', import.meta.url))): Platform {
   return platformSchema.parse(parse(readFileSync(path, 'utf8')));
 }
@@ -148,6 +162,8 @@ export function render(p: Platform, name: string, attributes: Record<string, str
       return [roles(p)];
     case 'platform-policies':
       return [policies(p)];
+    case 'platform-severity-levels':
+      return [severityLevels(p)];
     default:
       throw new Error(`unknown platform directive ::${name}`);
   }
@@ -167,6 +183,12 @@ export default function remarkPlatformDirectives() {
         const policy = platform.policies[attributes['id'] ?? ''];
         if (!policy) throw new Error(`${where}: :policy{id=${attributes['id'] ?? ''}} is not in src/data/platform.yml`);
         parent.children.splice(index, 1, text(policy.value) as never);
+        return;
+      }
+      if (node.name === 'severity') {
+        const situation = platform.situations[attributes['situation'] ?? ''];
+        if (!situation) throw new Error(`${where}: :severity{situation=${attributes['situation'] ?? ''}} is not in src/data/platform.yml`);
+        parent.children.splice(index, 1, text(severityText(situation)) as never);
         return;
       }
       for (const [attr, { required }] of Object.entries(spec.attributes)) {

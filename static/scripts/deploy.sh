@@ -38,7 +38,11 @@ DRY_RUN=false
 SWITCH=true
 CANARY_WEIGHT=10
 CANARY_MINUTES=15
+# Thresholds of the policies in src/data/platform.yml (the check policy/script-defaults holds them
+# to it): canary-abort "above 1%" and switch-back "above 5% for 5 minutes".
 MAX_ERROR_RATIO="0.01"
+SWITCH_BACK_RATIO="0.05"
+SWITCH_BACK_MINUTES=5
 HELM_TIMEOUT="15m"
 BACKUP_ROOT="${DEPLOY_BACKUP_DIR:-./deploy-backups}"
 PROMETHEUS_URL="${PROMETHEUS_URL:-https://prometheus.example.com}"
@@ -58,7 +62,9 @@ Options:
   --no-switch              production: stop after a successful canary; traffic stays on the live colour
   --canary-weight <1-50>   production: percentage of requests for the canary (default $CANARY_WEIGHT)
   --canary-minutes <n>     production: how long to watch the canary (default $CANARY_MINUTES)
-  --max-error-ratio <r>    highest 5xx ratio accepted, e.g. 0.01 for 1% (default $MAX_ERROR_RATIO)
+  --max-error-ratio <r>    highest 5xx ratio of the canary in any minute, e.g. 0.01 for 1% (default $MAX_ERROR_RATIO)
+  --switch-back-ratio <r>  after the switch, switch back when the 5xx ratio stays above this for
+                           $SWITCH_BACK_MINUTES minutes (default $SWITCH_BACK_RATIO)
   --timeout <duration>     helm --timeout (default $HELM_TIMEOUT)
   --backup-dir <dir>       where to save the current values and revision (default $BACKUP_ROOT)
   -h, --help               show this help
@@ -95,6 +101,7 @@ while [[ $# -gt 0 ]]; do
     --canary-weight) need_value "$@"; CANARY_WEIGHT=$2; shift 2 ;;
     --canary-minutes) need_value "$@"; CANARY_MINUTES=$2; shift 2 ;;
     --max-error-ratio) need_value "$@"; MAX_ERROR_RATIO=$2; shift 2 ;;
+    --switch-back-ratio) need_value "$@"; SWITCH_BACK_RATIO=$2; shift 2 ;;
     --timeout) need_value "$@"; HELM_TIMEOUT=$2; shift 2 ;;
     --backup-dir) need_value "$@"; BACKUP_ROOT=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -115,6 +122,7 @@ if ! [[ $CANARY_WEIGHT =~ ^[1-9][0-9]?$ ]] || (( CANARY_WEIGHT > 50 )); then
 fi
 [[ $CANARY_MINUTES =~ ^[1-9][0-9]*$ ]] || die 2 "--canary-minutes must be a positive integer"
 [[ $MAX_ERROR_RATIO =~ ^0?\.[0-9]+$ ]] || die 2 "--max-error-ratio must be a ratio such as 0.01"
+[[ $SWITCH_BACK_RATIO =~ ^0?\.[0-9]+$ ]] || die 2 "--switch-back-ratio must be a ratio such as 0.05"
 [[ $HELM_TIMEOUT =~ ^[0-9]+[smh]$ ]] || die 2 "--timeout must look like 15m"
 
 # Names from the service catalog (src/data/catalog.yml).
@@ -197,9 +205,9 @@ no_data() {
   [[ $1 == none || $1 == NaN || $1 == +Inf || $1 == -Inf ]]
 }
 
-ratio_too_high() {
-  # True when ratio > MAX_ERROR_RATIO. Call no_data first: "none" and NaN are not numbers.
-  awk -v r="$1" -v max="$MAX_ERROR_RATIO" 'BEGIN { exit !(r + 0 > max + 0) }'
+above() {
+  # True when ratio $1 > threshold $2. Call no_data first: "none" and NaN are not numbers.
+  awk -v r="$1" -v max="$2" 'BEGIN { exit !(r + 0 > max + 0) }'
 }
 
 pause() {
@@ -330,6 +338,7 @@ if [[ $ENV_NAME == production ]]; then
     release          $RELEASE (revision $CURRENT_REVISION, idle colour $TARGET_COLOUR)
     live colour      $LIVE_COLOUR (left untouched until the switch)
     canary           ${CANARY_WEIGHT}% for ${CANARY_MINUTES} min, max 5xx ratio $MAX_ERROR_RATIO
+    switch back      5xx ratio above $SWITCH_BACK_RATIO for $SWITCH_BACK_MINUTES min after the switch
     switch traffic   $SWITCH
 
 EOF
@@ -410,7 +419,7 @@ for (( minute = 1; minute <= CANARY_MINUTES; minute++ )); do
   if no_data "$ratio"; then
     abort_canary "Prometheus has no request data for the $TARGET_COLOUR pods (ratio '$ratio'): the canary is unverified"
   fi
-  if ratio_too_high "$ratio"; then
+  if above "$ratio" "$MAX_ERROR_RATIO"; then
     abort_canary "canary 5xx ratio $ratio is above $MAX_ERROR_RATIO"
   fi
 done
@@ -452,18 +461,25 @@ switch_back() {
 check_endpoint "$API_URL/healthz" || switch_back "$API_URL/healthz fails after the switch"
 check_endpoint "$APP_URL/healthz" || switch_back "$APP_URL/healthz fails after the switch"
 
-log "Watching the 5xx ratio of $TARGET_COLOUR for 5 minutes after the switch"
-for minute in 1 2 3 4 5; do
+# The switch-back policy: above SWITCH_BACK_RATIO in every minute of SWITCH_BACK_MINUTES. A ratio
+# above the canary's threshold that does not last is reported, for the on-call engineer to watch.
+log "Watching the 5xx ratio of $TARGET_COLOUR for $SWITCH_BACK_MINUTES minutes after the switch"
+minutes_above=0
+for (( minute = 1; minute <= SWITCH_BACK_MINUTES; minute++ )); do
   pause 60
   ratio=$(error_ratio "$TARGET_COLOUR") || switch_back "cannot query Prometheus after the switch"
-  log "post-switch minute $minute/5: 5xx ratio = $ratio"
+  log "post-switch minute $minute/$SWITCH_BACK_MINUTES: 5xx ratio = $ratio"
   if no_data "$ratio"; then
     switch_back "Prometheus has no request data for the $TARGET_COLOUR pods after the switch"
   fi
-  if ratio_too_high "$ratio"; then
-    switch_back "5xx ratio $ratio is above $MAX_ERROR_RATIO after the switch"
+  if above "$ratio" "$SWITCH_BACK_RATIO"; then minutes_above=$(( minutes_above + 1 )); else minutes_above=0; fi
+  if (( minutes_above >= SWITCH_BACK_MINUTES )); then
+    switch_back "5xx ratio above $SWITCH_BACK_RATIO for $SWITCH_BACK_MINUTES minutes after the switch (last $ratio)"
   fi
 done
+if above "$ratio" "$MAX_ERROR_RATIO"; then
+  warn "5xx ratio $ratio is above $MAX_ERROR_RATIO after the switch: watch it against the rollback triggers (rollback decision matrix)"
+fi
 
 cat <<EOF
 

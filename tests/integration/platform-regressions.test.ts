@@ -120,3 +120,104 @@ describe('mutated shipped pages fail at the exact position', () => {
     expect(r.problems[0]!.message).toContain('is 30 minutes');
   });
 });
+
+describe('severities and rollback thresholds stated once (src/data/platform.yml)', () => {
+  it('a severity that contradicts the situation\'s, on the rollback card', async () => {
+    const r = await mutate('docs/quick-reference/rollback-card.md', '| p95 latency more than twice its baseline | 10 min | SEV2 |', '| p95 latency more than twice its baseline | 10 min | SEV3 |', 'SEV3', ['policy/severity']);
+    expect(where(r.problems, 'policy/severity')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('`SEV3` contradicts the severity of `latency-degraded`');
+    expect(r.problems[0]!.message).toContain('Did you mean `SEV2`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a literal severity in the architecture page\'s failure domains instead of the directive', async () => {
+    const r = await mutate('docs/reference/architecture.md', 'jobs not queued | :severity{situation=redis-down} |', 'jobs not queued | SEV3 |', 'SEV3', ['policy/severity']);
+    expect(where(r.problems, 'policy/severity')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Write `:severity{situation=redis-down}`');
+  });
+
+  it('a different error-rate threshold in the decision matrix (figure and duration)', async () => {
+    const rate = await mutate('docs/rollback/decision-matrix.md', ':policy{id=error-rate-rollback-sustained}, and above', 'Above 2% for 15 minutes, and above', '2%', ['policy/figures']);
+    expect(where(rate.problems, 'policy/figures')).toEqual([rate.expected]);
+    expect(rate.problems[0]!.message).toContain('the policy `error-rate-rollback-sustained` is above 1% for 15 minutes');
+    expect(await rate.shipped()).toEqual([]);
+    const duration = await mutate('docs/rollback/decision-matrix.md', ':policy{id=error-rate-rollback-sustained}, and above', 'Above 1% for 30 minutes, and above', '30 minutes', ['policy/figures']);
+    expect(where(duration.problems, 'policy/figures')).toEqual([duration.expected]);
+  });
+
+  it('a different latency threshold on the rollback card', async () => {
+    const r = await mutate('docs/quick-reference/rollback-card.md', '| p95 latency more than twice its baseline | 10 min | SEV2 |', '| p95 latency more than twice its baseline | 20 min | SEV2 |', '20 min', ['policy/figures']);
+    expect(where(r.problems, 'policy/figures')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('latency-rollback');
+  });
+});
+
+describe('the shipped scripts get the command checks, at their own line:column', () => {
+  it('an unpinned helm upgrade in deploy.sh, through its h() wrapper and the upgrade_args array', async () => {
+    const unpinned = await mutate('static/scripts/deploy.sh', 'upgrade_args=(upgrade "$RELEASE" "$CHART" --version "$VERSION" --reuse-values', 'upgrade_args=(upgrade "$RELEASE" "$CHART" --reuse-values', 'upgrade', ['commands/helm-version']);
+    // Reported at the call that runs it (the dry run adds --dry-run=server and is not reported).
+    const text = readFileSync(join(ROOT, 'static/scripts/deploy.sh'), 'utf8').replace(' --version "$VERSION"', '');
+    const call = new LineIndex(text).position(text.indexOf('h "${upgrade_args[@]}" || die 5'));
+    expect(where(unpinned.problems, 'commands/helm-version')).toEqual([`static/scripts/deploy.sh:${call.line}:${call.column}`]);
+    expect(unpinned.problems[0]!.message).toContain('--version');
+    expect(await unpinned.shipped()).toEqual([]);
+  });
+
+  it('kubectl scale of an HPA-managed deployment in rollback.sh, through change() and k()', async () => {
+    const r = await mutate('static/scripts/rollback.sh', '    # validate-ignore commands/hpa-scale: the worker is at 0 replicas here (tested above), where its HPA does nothing\n    change scale deployment "worker-$TARGET_COLOUR"', '    change scale deployment "worker-$TARGET_COLOUR"', 'worker-', ['commands/hpa-scale']);
+    expect(where(r.problems, 'commands/hpa-scale')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('kubectl patch hpa worker-$TARGET_COLOUR');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a Secret key the model lacks in a script\'s kubectl get secret', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'k get service "$svc" -o jsonpath=\'{.spec.selector}\'', 'k get secret platform-env -o jsonpath=\'{.data.REDIS_PASS}\'', 'REDIS_PASS', ['commands/platform']);
+    expect(where(r.problems, 'commands/platform')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `REDIS_PASSWORD`?');
+  });
+});
+
+describe('queue names and Redis keys in prose', () => {
+  it('a queue under another prefix in RB-013\'s Variables table', async () => {
+    const r = await mutate('docs/runbooks/rb-013-partial-degradation.md', 'from the worker configuration | `queue:default` |', 'from the worker configuration | `jobs:default` |', 'jobs:default', ['platform/redis-names']);
+    expect(where(r.problems, 'platform/redis-names')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('Did you mean `queue:default`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('an unknown queue on the database card', async () => {
+    const r = await mutate('docs/quick-reference/database-card.md', 'from the `--scan` output | `queue:default` |', 'from the `--scan` output | `queue:defaults` |', 'queue:defaults', ['platform/redis-names']);
+    expect(where(r.problems, 'platform/redis-names')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('queue `queue:defaults` is not in the platform model');
+  });
+});
+
+describe('deploy.sh\'s thresholds are the policies\' figures', () => {
+  it('a canary threshold in deploy.sh that is not the canary-abort policy\'s', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'MAX_ERROR_RATIO="0.01"', 'MAX_ERROR_RATIO="0.02"', '0.02', ['policy/script-defaults']);
+    expect(where(r.problems, 'policy/script-defaults')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('the policy `canary-abort` is above 1%');
+    expect(r.problems[0]!.message).toContain('Did you mean `0.01`?');
+    expect(await r.shipped()).toEqual([]);
+  });
+
+  it('a switch-back window in deploy.sh that is not the switch-back policy\'s', async () => {
+    const r = await mutate('static/scripts/deploy.sh', 'SWITCH_BACK_MINUTES=5', 'SWITCH_BACK_MINUTES=3', '3', ['policy/script-defaults']);
+    expect(where(r.problems, 'policy/script-defaults')).toEqual([r.expected]);
+    expect(r.problems[0]!.message).toContain('the policy `switch-back` is above 5% for 5 minutes');
+  });
+
+  it('the scripts page documenting another switch-back default', async () => {
+    // The page is checked against the shipped script, loaded with it.
+    const page = 'docs/deployment/deploy-and-rollback-scripts.md';
+    const original = readFileSync(join(ROOT, page), 'utf8');
+    const text = original.replace('| `--switch-back-ratio <r>` | `0.05` |', '| `--switch-back-ratio <r>` | `0.01` |');
+    expect(text).not.toBe(original);
+    const project = projectFromMemory(ROOT, { [page]: text, 'static/scripts/deploy.sh': readFileSync(join(ROOT, 'static/scripts/deploy.sh'), 'utf8') }, { strictReviews: false, now: NOW });
+    project.targets = new Set([page]);
+    const problems = runChecks(project, checks.filter((c) => c.id === 'policy/script-defaults'));
+    const at = new LineIndex(text).position(text.indexOf('`0.01` | After the switch') + 1);
+    expect(where(problems, 'policy/script-defaults')).toEqual([`${page}:${at.line}:${at.column}`]);
+    expect(problems[0]!.message).toContain('static/scripts/deploy.sh sets `0.05`');
+  });
+});

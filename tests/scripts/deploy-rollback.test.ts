@@ -81,6 +81,25 @@ describe('deploy.sh in production', () => {
     expect(servicePatches.slice(2).every((c) => c.includes('"color":"blue"'))).toBe(true);
   });
 
+  it('5xx above the switch-back policy for 5 minutes after the switch: switches back, exit 7', () => {
+    // The canary passes (0.2%); once green serves all traffic, 8% of its requests fail.
+    const r = start((s) => {
+      s.traffic.green.errorRatio = 0.002;
+      s.traffic.green.errorRatioLive = 0.08;
+    }).run('deploy.sh', DEPLOY);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/5xx ratio above 0\.05 for 5 minutes after the switch \(last 0\.08\d*\): switching traffic back to blue/);
+    expect(r.stdout.match(/post-switch minute \d\/5/g)).toHaveLength(5);
+    expect(servedColour(r.state)).toEqual({ api: 'blue', web: 'blue' });
+  });
+
+  it('5xx above the canary threshold but under the switch-back policy after the switch: stays, warns, exit 0', () => {
+    const r = start((s) => (s.traffic.green.errorRatioLive = 0.02)).run('deploy.sh', DEPLOY);
+    expect(r.code).toBe(0);
+    expect(servedColour(r.state)).toEqual({ api: 'green', web: 'green' });
+    expect(r.stderr).toMatch(/5xx ratio 0\.02\d* is above 0\.01 after the switch: watch it/);
+  });
+
   it('the idle colour cannot reach the live capacity: no switch, exit 6', () => {
     const r = start((s) => (s.unschedulable = ['api-gateway-green'])).run('deploy.sh', DEPLOY);
     expect(r.code).toBe(6);

@@ -259,7 +259,9 @@ function currentSeries() {
       if (share <= 0) continue;
       const deployment = state.k8s.deployment[`${svc}-${colour}`];
       const pods = deployment.status.readyReplicas;
-      const { rps, errorRatio } = state.traffic[colour];
+      // `errorRatioLive`: the ratio once the colour serves all traffic (a fault that shows under load only).
+      const { rps, errorRatio: canaryRatio, errorRatioLive } = state.traffic[colour];
+      const errorRatio = colour === live && errorRatioLive !== undefined ? errorRatioLive : canaryRatio;
       for (let i = 0; i < pods; i++) {
         const labels = { namespace: 'production', service: svc, pod: `${svc}-${colour}-5d8f7c9b4-p${i}`, route: '/v1/orders' };
         const perPod = (rps * share) / pods;

@@ -38,7 +38,7 @@ export interface State {
     hpa: Record<string, { metadata: { name: string }; spec: { minReplicas: number; maxReplicas: number } }>;
   };
   helm: Record<string, { status: string; history: { revision: number; status: string; chart: string; app_version: string }[] }>;
-  traffic: Record<Colour, { rps: number; errorRatio: number }>;
+  traffic: Record<Colour, { rps: number; errorRatio: number; errorRatioLive?: number }>;
   health: Partial<Record<Colour, boolean>>;
   prometheus: { scrape?: boolean; reachable?: boolean };
   upgradeFails?: boolean;

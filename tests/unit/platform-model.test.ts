@@ -71,4 +71,17 @@ describe('reference pages render from the model', () => {
     const severity = await renderPage('docs/incident-response/severity-levels.md');
     expect(severity).toContain(`Required, within ${platform.policies['post-mortem-deadline']!.value}`);
   });
+
+  it('renders the severity table and each situation\'s level from the model', async () => {
+    const severity = await renderPage('docs/incident-response/severity-levels.md');
+    // The usual level's row lists the situation; a stopped worker is SEV2, a delayed job SEV3.
+    expect(severity).toMatch(/\| SEV2 \| A major feature broken[^\n]*worker stopped, jobs piling up/);
+    expect(severity).toMatch(/\| SEV3 \| [^\n]*AI summaries or other background jobs delayed/);
+    expect(severity).not.toMatch(/platform-severity-levels/);
+    const architecture = await renderPage('docs/reference/architecture.md');
+    expect(architecture).toContain('| SEV3 while jobs are retried; SEV2 when the worker is stopped and jobs pile up |');
+    const matrix = await renderPage('docs/rollback/decision-matrix.md');
+    expect(matrix).toContain(`| Error rate (5xx) | ${platform.policies['error-rate-rollback-sustained']!.value}, and above its baseline before the change | SEV2 |`);
+    expect(matrix).toContain('| Critical flow | Sign-in or checkout broken for many users | SEV1 or SEV2 |');
+  });
 });

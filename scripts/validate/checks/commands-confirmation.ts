@@ -1,6 +1,8 @@
 import { defineCheck } from '../engine/check.ts';
 import { destructive } from '../commands/danger.ts';
-import { blocksFor } from '../commands/model.ts';
+import { blocksFor, type BlockAnalysis } from '../commands/model.ts';
+import { scriptsFor, silencedInScript } from '../commands/scripts.ts';
+import type { SourceRef } from '../engine/types.ts';
 import { promptVariable, testsVariable } from '../commands/confirmation.ts';
 
 const RULE = 'commands/confirmation';
@@ -38,22 +40,25 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    for (const a of blocksFor(file, project, RULE)) {
-      a.commands.forEach((c, k) => {
-        const variable = promptVariable(c);
-        if (variable === null) return;
-        const next = a.commands.slice(k + 1).find((n) => destructive(n));
-        if (!next) return;
-        const d = destructive(next)!;
-        if (testsVariable(a.block.text.slice(c.command.end, next.command.start), variable)) return;
-        const line = file.lines.position(a.at(next.command.start).offset).line;
-        report(
-          file,
-          a.at(c.command.start),
-          'ungated',
-          { variable, what: d.what, line },
-        );
-      });
-    }
+    scan(blocksFor(file, project, RULE), file, (at, data) => report(file, at, 'ungated', data));
+  },
+  checkProject(project, report) {
+    for (const { script, analyses } of scriptsFor(project)) scan(analyses, script, (at, data) => void (silencedInScript(script, RULE, at.offset) || report(script, at, 'ungated', data)));
   },
 });
+
+/** Reports each prompt whose answer is never tested before the destructive command after it, in one page or script. */
+function scan(analyses: BlockAnalysis[], ref: SourceRef, emit: (at: { offset: number }, data: { variable: string; what: string; line: number }) => void) {
+  for (const a of analyses) {
+    a.commands.forEach((c, k) => {
+      const variable = promptVariable(c);
+      if (variable === null) return;
+      const next = a.commands.slice(k + 1).find((n) => destructive(n));
+      if (!next) return;
+      const d = destructive(next)!;
+      if (testsVariable(a.block.text.slice(c.command.end, next.command.start), variable)) return;
+      const line = ref.lines.position(a.at(next.command.start).offset).line;
+      emit(a.at(c.command.start), { variable, what: d.what, line });
+    });
+  }
+}

@@ -1,6 +1,8 @@
 import { defineCheck } from '../engine/check.ts';
 import { commandFacts } from '../commands/catalog-facts.ts';
-import { blocksFor, closed } from '../commands/model.ts';
+import { blocksFor, closed, type BlockAnalysis } from '../commands/model.ts';
+import { scriptsFor, silencedInScript } from '../commands/scripts.ts';
+import type { Project } from '../engine/types.ts';
 import { environmentOf, namePattern, written } from '../commands/names.ts';
 import { optionValue } from '../commands/specs.ts';
 
@@ -43,34 +45,40 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    const facts = commandFacts(project);
-    if (!facts) return;
-    const production = [...facts.namespaces].find(([, env]) => env === 'production')?.[1] ?? 'production';
-    const productionReleases = facts.releases.get(production) ?? [];
-    for (const a of blocksFor(file, project, RULE)) {
-      for (const c of a.commands) {
-        const i = c.interp;
-        if (c.name !== 'helm' || !i || (i.path[0] !== 'upgrade' && i.path[0] !== 'install')) continue;
-        if (optionValue(i, '--version') || optionValue(i, '--dry-run')) continue;
-        const [releaseWord, chartWord] = i.positionals;
-        if (!releaseWord) continue;
-        // A chart from a local directory has the version of its files.
-        const chart = chartWord ? written(chartWord, a.block.text) : '';
-        if (/^(\.{1,2}\/|\/)/.test(chart)) continue;
-        const release = written(releaseWord, a.block.text);
-        const env = environmentOf(i, facts);
-        if (env !== undefined && env !== null && env !== production) continue;
-        const pattern = namePattern(release);
-        const isProduction = env === production || productionReleases.some((r) => pattern.test(r));
-        if (!isProduction && !(env === undefined && closed(releaseWord) === undefined)) continue;
-        const sure = env === production || productionReleases.includes(release);
-        report(
-          file,
-          a.at(c.command.start),
-          'unpinned',
-          { verb: i.path[0] ?? 'upgrade', release, which: sure ? 'production' : 'may be production', namespace: closed(optionValue(i, '-n', '--namespace')?.value as never) ?? '<namespace>' },
-        );
-      }
-    }
+    scan(blocksFor(file, project, RULE), project, (at, data) => report(file, at, 'unpinned', data));
+  },
+  checkProject(project, report) {
+    for (const { script, analyses } of scriptsFor(project)) scan(analyses, project, (at, data) => void (silencedInScript(script, RULE, at.offset) || report(script, at, 'unpinned', data)));
   },
 });
+
+/** Reports each unpinned `helm upgrade`/`install` of a (possibly) production release in one page or script. */
+function scan(analyses: BlockAnalysis[], project: Project, emit: (at: { offset: number }, data: { verb: string; release: string; which: string; namespace: string }) => void) {
+  const facts = commandFacts(project);
+  if (!facts) return;
+  const production = [...facts.namespaces].find(([, env]) => env === 'production')?.[1] ?? 'production';
+  const productionReleases = facts.releases.get(production) ?? [];
+  for (const a of analyses) {
+    for (const c of a.commands) {
+      const i = c.interp;
+      if (c.name !== 'helm' || !i || (i.path[0] !== 'upgrade' && i.path[0] !== 'install')) continue;
+      if (optionValue(i, '--version') || optionValue(i, '--dry-run')) continue;
+      const [releaseWord, chartWord] = i.positionals;
+      if (!releaseWord) continue;
+      // A chart from a local directory has the version of its files.
+      const chart = chartWord ? written(chartWord, a.block.text) : '';
+      if (/^(\.{1,2}\/|\/)/.test(chart)) continue;
+      const release = written(releaseWord, a.block.text);
+      const env = environmentOf(i, facts);
+      if (env !== undefined && env !== null && env !== production) continue;
+      const pattern = namePattern(release);
+      const isProduction = env === production || productionReleases.some((r) => pattern.test(r));
+      if (!isProduction && !(env === undefined && closed(releaseWord) === undefined)) continue;
+      const sure = env === production || productionReleases.includes(release);
+      emit(
+        a.at(c.command.start),
+        { verb: i.path[0] ?? 'upgrade', release, which: sure ? 'production' : 'may be production', namespace: closed(optionValue(i, '-n', '--namespace')?.value as never) ?? '<namespace>' },
+      );
+    }
+  }
+}

@@ -1,7 +1,9 @@
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
-import { didYouMean, withHint } from '../engine/suggest.ts';
-import { blocksFor, closed, type ResolvedCommand } from '../commands/model.ts';
+import { didYouMean } from '../engine/suggest.ts';
+import { blocksFor, closed, type BlockAnalysis, type ResolvedCommand } from '../commands/model.ts';
+import { scriptsFor, silencedInScript } from '../commands/scripts.ts';
+import type { Project } from '../engine/types.ts';
 import { namePattern, resourceNames, written } from '../commands/names.ts';
 import { optionValue } from '../commands/specs.ts';
 import type { Word } from '../commands/parse.ts';
@@ -16,9 +18,23 @@ const NEEDS: Array<[RegExp, string]> = [
   [/\b(?:CREATE|DROP|ALTER)\s+(?:ROLE|USER)\b/i, 'roles'],
 ];
 
+const MESSAGES = {
+  redisNeedsTls: 'Redis `{host}` only accepts TLS ({model}: redis): add `--tls`, e.g. `redis-cli -h {host} --tls …`',
+  redisNoTls: 'Redis `{host}` does not use TLS ({model}: redis): remove `--tls`',
+  redisPort: 'Redis `{host}` listens on port {port}, not {written} ({model})',
+  unknownKeyPrefix: 'Redis key prefix `{prefix}` is not in the platform model ({model}: redis_key_prefixes: {prefixes})',
+  unknownQueue: 'queue `{queue}` is not in the platform model ({model}: queues)',
+  unknownObject: '{kind} `{name}` is not in the platform model ({model})',
+  unknownObjectKey: '{kind} `{name}` has no key `{key}` ({model})',
+  unknownRole: 'database role `{role}` is not in the platform model ({model}: database_roles)',
+  roleMayNot: 'role `{role}` may not {what} ({model}: database_roles.{role}.may is {may}); the Database admin runs this as `postgres`',
+} as const;
+
 interface Found {
   at: number;
-  message: string;
+  id: keyof typeof MESSAGES;
+  data: Record<string, string>;
+  hint?: string;
 }
 
 function redis(c: ResolvedCommand, text: string, p: Platform, out: Found[]) {
@@ -31,10 +47,10 @@ function redis(c: ResolvedCommand, text: string, p: Platform, out: Found[]) {
   const host = closed(hostWord);
   const endpoint = host ? Object.values(p.redis).find((r) => r.host === host) : undefined;
   const tls = args.some((w) => closed(w) === '--tls');
-  if (endpoint && endpoint.tls && !tls) out.push({ at: c.command.name.start, message: `Redis \`${host}\` only accepts TLS (${MODEL}: redis): add \`--tls\`, e.g. \`redis-cli -h ${host} --tls …\`` });
-  if (endpoint && !endpoint.tls && tls) out.push({ at: c.command.name.start, message: `Redis \`${host}\` does not use TLS (${MODEL}: redis): remove \`--tls\`` });
+  if (endpoint && endpoint.tls && !tls) out.push({ at: c.command.name.start, id: 'redisNeedsTls', data: { host: host!, model: MODEL } });
+  if (endpoint && !endpoint.tls && tls) out.push({ at: c.command.name.start, id: 'redisNoTls', data: { host: host!, model: MODEL } });
   const port = closed(value('-p'));
-  if (endpoint && port && port !== String(endpoint.port)) out.push({ at: value('-p')!.start, message: `Redis \`${host}\` listens on port ${endpoint.port}, not ${port} (${MODEL})` });
+  if (endpoint && port && port !== String(endpoint.port)) out.push({ at: value('-p')!.start, id: 'redisPort', data: { host: host!, port: String(endpoint.port), written: port, model: MODEL } });
   // Keys and patterns of the platform's Redis: their prefix must be one of the model's, and a queue must exist.
   if (!endpoint) return;
   const prefixes = Object.keys(p.redis_key_prefixes);
@@ -48,9 +64,9 @@ function redis(c: ResolvedCommand, text: string, p: Platform, out: Found[]) {
     if (!prefixes.includes(prefix)) {
       const sameName = queues.find((q) => q === `queue:${v.slice(prefix.length)}`);
       const hint = sameName ? ` Did you mean \`${sameName}\`?` : didYouMean(prefix, prefixes);
-      out.push({ at: w.start + offset, message: withHint(`Redis key prefix \`${prefix}\` is not in the platform model (${MODEL}: redis_key_prefixes: ${prefixes.map((x) => `\`${x}\``).join(', ')})`, hint) });
+      out.push({ at: w.start + offset, id: 'unknownKeyPrefix', data: { prefix, model: MODEL, prefixes: prefixes.map((x) => `\`${x}\``).join(', ') }, hint });
     } else if (prefix === 'queue:' && !/[*?[<$]/.test(v) && !queues.includes(v)) {
-      out.push({ at: w.start + offset, message: withHint(`queue \`${v}\` is not in the platform model (${MODEL}: queues)`, didYouMean(v, queues)) });
+      out.push({ at: w.start + offset, id: 'unknownQueue', data: { queue: v, model: MODEL }, hint: didYouMean(v, queues) });
     }
   }
 }
@@ -75,7 +91,7 @@ function kubectlObjects(c: ResolvedCommand, text: string, p: Platform, out: Foun
       const pattern = namePattern(name);
       const matching = [...names.keys()].filter((n) => pattern.test(n));
       if (matching.length === 0) {
-        out.push({ at: word.start + offset, message: withHint(`${what} \`${name}\` is not in the platform model (${MODEL})`, didYouMean(name, names.keys())) });
+        out.push({ at: word.start + offset, id: 'unknownObject', data: { kind: what, name, model: MODEL }, hint: didYouMean(name, names.keys()) });
         continue;
       }
       const keys = new Set(matching.flatMap((n) => names.get(n)!));
@@ -85,7 +101,7 @@ function kubectlObjects(c: ResolvedCommand, text: string, p: Platform, out: Foun
         if (keys.has(key)) continue;
         const rawOut = text.slice(outputWord.start, outputWord.end);
         const at = rawOut.indexOf(m[1]!);
-        out.push({ at: outputWord.start + Math.max(0, at), message: withHint(`${what} \`${name}\` has no key \`${key}\` (${MODEL})`, didYouMean(key, keys)) });
+        out.push({ at: outputWord.start + Math.max(0, at), id: 'unknownObjectKey', data: { kind: what, name, key, model: MODEL }, hint: didYouMean(key, keys) });
       }
     }
   }
@@ -96,20 +112,20 @@ function database(c: ResolvedCommand, text: string, p: Platform, out: Found[]) {
   const i = c.interp;
   const userWord = i ? (optionValue(i, '-U', '--username')?.value as Word | undefined) : undefined;
   const user = closed(userWord);
-  if (userWord && user !== undefined && !roles.includes(user)) out.push({ at: userWord.start, message: withHint(`database role \`${user}\` is not in the platform model (${MODEL}: database_roles)`, didYouMean(user, roles)) });
+  if (userWord && user !== undefined && !roles.includes(user)) out.push({ at: userWord.start, id: 'unknownRole', data: { role: user, model: MODEL }, hint: didYouMean(user, roles) });
   const sqlParts = [...c.command.args.map((w) => ({ text: text.slice(w.start, w.end), start: w.start })), ...c.command.heredocs.map((h) => ({ text: h.text, start: h.start }))];
   for (const part of sqlParts) {
     for (const m of part.text.matchAll(ROLE_SQL)) {
       const role = m[2] ?? m[3]!;
       if (roles.includes(role) || role === 'public') continue;
       const at = part.start + m.index + m[0].lastIndexOf(role);
-      out.push({ at, message: withHint(`database role \`${role}\` is not in the platform model (${MODEL}: database_roles)`, didYouMean(role, roles)) });
+      out.push({ at, id: 'unknownRole', data: { role, model: MODEL }, hint: didYouMean(role, roles) });
     }
     const spec = user ? p.database_roles[user] : undefined;
     if (!spec) continue;
     for (const [re, right] of NEEDS) {
       const m = re.exec(part.text);
-      if (m && !spec.may.includes(right as never)) out.push({ at: part.start + m.index, message: `role \`${user}\` may not ${right === 'drop' ? 'drop or truncate' : 'manage roles'} (${MODEL}: database_roles.${user}.may is ${spec.may.join(', ')}); the Database admin runs this as \`postgres\`` });
+      if (m && !spec.may.includes(right as never)) out.push({ at: part.start + m.index, id: 'roleMayNot', data: { role: user!, what: right === 'drop' ? 'drop or truncate' : 'manage roles', model: MODEL, may: spec.may.join(', ') } });
     }
   }
 }
@@ -118,9 +134,7 @@ export default defineCheck({
   id: RULE,
   description: 'Commands agree with the platform model: `redis-cli` uses TLS where Redis does; Secrets, ConfigMaps and their keys, database roles, Redis key prefixes and queues exist.',
   severity: 'error',
-  messages: {
-    contradiction: '{text}',
-  },
+  messages: MESSAGES,
   docs: {
     why:
       'One page says `redis-cli --tls`, another leaves it out, for the same Redis: one of them hangs at 3 a.m. A Secret or key that does not exist ' +
@@ -151,16 +165,26 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    const platform = platformOf(project);
-    if (!platform) return;
-    for (const a of blocksFor(file, project, RULE)) {
-      const out: Found[] = [];
-      for (const c of a.commands) {
-        if (c.name === 'redis-cli') redis(c, a.block.text, platform, out);
-        else if (c.name === 'kubectl' && c.interp) kubectlObjects(c, a.block.text, platform, out);
-        else if (c.name === 'psql' || c.name === 'pg_dump' || c.name === 'pg_restore' || c.name === 'pg_dumpall') database(c, a.block.text, platform, out);
-      }
-      for (const f of out) report(file, a.at(f.at), 'contradiction', { text: f.message });
-    }
+    for (const f of scan(blocksFor(file, project, RULE), project)) report(file, f.at, f.id, f.data, { hint: f.hint ?? '' });
+  },
+  checkProject(project, report) {
+    for (const { script, analyses } of scriptsFor(project)) for (const f of scan(analyses, project)) if (!silencedInScript(script, RULE, f.at.offset)) report(script, f.at, f.id, f.data, { hint: f.hint ?? '' });
   },
 });
+
+/** What the commands of one page or script contradict in the platform model, at source offsets. */
+function scan(analyses: BlockAnalysis[], project: Project): Array<Omit<Found, 'at'> & { at: { offset: number } }> {
+  const platform = platformOf(project);
+  if (!platform) return [];
+  const found: Array<Omit<Found, 'at'> & { at: { offset: number } }> = [];
+  for (const a of analyses) {
+    const out: Found[] = [];
+    for (const c of a.commands) {
+      if (c.name === 'redis-cli') redis(c, a.block.text, platform, out);
+      else if (c.name === 'kubectl' && c.interp) kubectlObjects(c, a.block.text, platform, out);
+      else if (c.name === 'psql' || c.name === 'pg_dump' || c.name === 'pg_restore' || c.name === 'pg_dumpall') database(c, a.block.text, platform, out);
+    }
+    for (const f of out) found.push({ ...f, at: a.at(f.at) });
+  }
+  return found;
+}

@@ -1,16 +1,14 @@
 import { isMap, isScalar } from 'yaml';
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
-import { checkLogSelector, isLogql } from '../promql/analyze.ts';
+import { QUERY_MESSAGES, checkLogSelector, isLogql } from '../promql/analyze.ts';
 import { SCRIPT_QUERIES, queriesOf } from '../promql/sources.ts';
 
 export default defineCheck({
   id: 'logql/selector',
   description: 'LogQL stream selectors (the catalog\'s `logs` of each service, shown in runbook headers; ```logql blocks; queries in commands) use the log labels of the platform model, with values from their closed sets.',
   severity: 'error',
-  messages: {
-    selector: '{text}',
-  },
+  messages: { unknownLabel: QUERY_MESSAGES.unknownLabel, valueOutsideSet: QUERY_MESSAGES.valueOutsideSet },
   docs: {
     why:
       'A stream selector on a label the log streams do not carry (`service=` where the streams have `app=`) matches no stream: ' +
@@ -22,8 +20,8 @@ export default defineCheck({
         title: 'A label the streams lack and a value outside its set',
         source: '# Logs\n\n```logql\n{namespace="prod", service="api-gateway"} |= "error"\n```\n',
         problems: [
-          { at: '4:13', message: 'Did you mean `production`?' },
-          { at: '4:20', message: 'a log stream has no label `service`' },
+          { at: '4:13', message: 'Did you mean `production`?', messageId: 'valueOutsideSet' },
+          { at: '4:20', message: 'a log stream has no label `service`', messageId: 'unknownLabel' },
         ],
       },
     ],
@@ -33,7 +31,7 @@ export default defineCheck({
     if (!platform || file.status !== 'ok') return;
     for (const q of queriesOf(file, project)) {
       if (q.lang === 'promql' || (q.lang === 'auto' && !isLogql(q.text))) continue;
-      for (const p of checkLogSelector(q.text, platform)) report(file, { offset: q.at(p.offset) }, 'selector', { text: p.message });
+      for (const p of checkLogSelector(q.text, platform)) report(file, { offset: q.at(p.offset) }, p.id as 'unknownLabel' | 'valueOutsideSet', p.data, { hint: p.hint });
     }
   },
   checkProject(project, report) {
@@ -47,14 +45,14 @@ export default defineCheck({
         if (!isScalar(logs) || typeof logs.value !== 'string') continue;
         const start = logs.range?.[0] ?? 0;
         const quoted = /^['"]/.test(catalog.text[start] ?? '') ? 1 : 0;
-        for (const p of checkLogSelector(logs.value, platform)) report(catalog, { offset: start + quoted + p.offset }, 'selector', { text: p.message });
+        for (const p of checkLogSelector(logs.value, platform)) report(catalog, { offset: start + quoted + p.offset }, p.id as 'unknownLabel' | 'valueOutsideSet', p.data, { hint: p.hint });
       }
     }
     if (!project.scripts.some((s) => project.targets.has(s.path))) return;
     const scripts = project.facts.get(SCRIPT_QUERIES);
     for (const script of project.scripts) {
       if (!project.targets.has(script.path)) continue;
-      for (const q of scripts.get(script.path) ?? []) if (isLogql(q.text)) for (const p of checkLogSelector(q.text, platform)) report(script, { offset: q.at(p.offset) }, 'selector', { text: p.message });
+      for (const q of scripts.get(script.path) ?? []) if (isLogql(q.text)) for (const p of checkLogSelector(q.text, platform)) report(script, { offset: q.at(p.offset) }, p.id as 'unknownLabel' | 'valueOutsideSet', p.data, { hint: p.hint });
     }
   },
 });

@@ -10,7 +10,7 @@ const names = Object.keys(PLATFORM_DIRECTIVES);
 
 export default defineCheck({
   id: 'platform/directives',
-  description: '`::platform-*` and `:policy` directives have a known name, known attributes, and values that exist in the platform model.',
+  description: '`::platform-*`, `:policy` and `:severity` directives have a known name, known attributes, and values that exist in the platform model.',
   severity: 'error',
   messages: {
     unknownDirective: 'unknown directive `::{name}`',
@@ -25,24 +25,25 @@ export default defineCheck({
       'Metrics, HPA bounds, Secret keys, Redis endpoints and policy figures are rendered from src/data/platform.yml ' +
       'by these directives, so they are written once. A misspelt directive or policy id fails the build; this check says where and what to write instead.',
     fix:
-      `Use one of ${names.filter((n) => n !== 'policy').map((n) => `\`::${n}\``).join(', ')} on a line of its own, or ` +
-      '`:policy{id=…}` inside a sentence, with ids that are keys of `policies` in src/data/platform.yml.',
+      `Use one of ${names.filter((n) => n !== 'policy' && n !== 'severity').map((n) => `\`::${n}\``).join(', ')} on a line of its own, or ` +
+      '`:policy{id=…}` or `:severity{situation=…}` inside a sentence, with ids that are keys of `policies` or `situations` in src/data/platform.yml.',
     good: [{ title: 'HPAs of production and a policy figure', source: '---\ntype: reference\n---\n\n::platform-hpas{env=production}\n\nThe page is not acknowledged within :policy{id=ack-sev1}.\n' }],
     bad: [
       {
-        title: 'A misspelt directive, an unknown environment and an unknown policy',
-        source: '---\ntype: reference\n---\n\n::platform-metric\n\n::platform-hpas{env=prod}\n\nWithin :policy{id=ack-sev9}.\n',
+        title: 'A misspelt directive, an unknown environment, policy and situation',
+        source: '---\ntype: reference\n---\n\n::platform-metric\n\n::platform-hpas{env=prod}\n\nWithin :policy{id=ack-sev9}.\n\nRedis down is :severity{situation=redis-dwon}.\n',
         problems: [
           { at: '5:1', message: 'Did you mean `::platform-metrics`?' },
           { at: '7:1', message: 'Did you mean `production`?' },
           { at: '9:8', message: 'Did you mean `ack-sev1`?' },
+          { at: '11:15', message: 'Did you mean `redis-down`?' },
         ],
       },
     ],
   },
   checkFile(file, project, report) {
     // Only pages that write a directive of this family are walked.
-    if (!file.tree || !/:(?:platform|policy)/.test(file.source)) return;
+    if (!file.tree || !/:(?:platform|policy|severity)/.test(file.source)) return;
     const platform = platformOf(project);
     const catalog = catalogOf(project);
     visit(file.tree, (node) => {

@@ -27,6 +27,12 @@ queues: {}
 redis_key_prefixes: {}
 database_roles: {}
 policies: {}
+severity_levels:
+  SEV1: {definition: Outage}
+  SEV2: {definition: A major feature broken}
+  SEV3: {definition: Partial degradation}
+  SEV4: {definition: Minor}
+situations: {}
 `;
 
 export default defineCheck({
@@ -34,8 +40,10 @@ export default defineCheck({
   description: 'The platform model (src/data/platform.yml) matches its schema, and its references (shared labels, environments, deployments, services) resolve.',
   severity: 'error',
   messages: {
-    invalidYaml: 'invalid YAML: {text}',
-    schema: '{text}',
+    invalidYaml: 'invalid YAML: {error}',
+    unknownKey: 'unknown key `{key}`',
+    missingKey: 'missing required key `{key}`',
+    invalidValue: '`{path}` {detail}',
     labelNotCommon: 'label `{label}` is written `~` but is not in `common_labels`',
     scrapeLabelNotCommon: 'scrape label `{label}` is not in `common_labels`',
     unknownEnvironment: 'environment `{env}` is not in the service catalog',
@@ -54,7 +62,16 @@ export default defineCheck({
         title: 'A shared label that is not defined, and an HPA bound that is not a number',
         path: PLATFORM_FILE,
         source: MINIMAL.replace('min: 3', 'min: three'),
-        problems: [{ at: '12:29', message: 'expected number' }],
+        problems: [{ at: '12:29', message: 'expected number', messageId: 'invalidValue' }],
+      },
+      {
+        title: 'A misspelt section: unknown, and the section it should be is missing',
+        path: PLATFORM_FILE,
+        source: MINIMAL.replace('situations: {}', 'sitations: {}'),
+        problems: [
+          { at: '1:1', message: 'missing required key `situations`', messageId: 'missingKey' },
+          { at: '27:1', message: 'unknown key `sitations`', messageId: 'unknownKey' },
+        ],
       },
       {
         title: 'A shared label that is not defined',
@@ -68,12 +85,20 @@ export default defineCheck({
     const file = project.platform;
     if (!file || !project.targets.has(file.path)) return;
     if (file.doc.errors.length > 0) {
-      for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, 'invalidYaml', { text: error.message.split('\n')[0]! });
+      for (const error of file.doc.errors) report(file, { offset: error.pos[0] }, 'invalidYaml', { error: error.message.split('\n')[0]! });
       return;
     }
     const result = platformSchema.safeParse(file.data);
     if (!result.success) {
-      for (const { offset, message } of locateIssues(file.doc, file.data, result.error.issues)) report(file, { offset }, 'schema', { text: message });
+      for (const { offset, message } of locateIssues(file.doc, file.data, result.error.issues)) {
+        // locateIssues words each kind of schema problem its own way: one message id per kind.
+        const unknown = /^unknown key `([^`]+)`\.?(.*)$/s.exec(message);
+        const missing = /^missing required key `([^`]+)`$/.exec(message);
+        const invalid = /^`([^`]*)` (.*)$/s.exec(message);
+        if (unknown) report(file, { offset }, 'unknownKey', { key: unknown[1]! }, { hint: unknown[2]!.trim() });
+        else if (missing) report(file, { offset }, 'missingKey', { key: missing[1]! });
+        else report(file, { offset }, 'invalidValue', { path: invalid?.[1] ?? 'platform', detail: invalid?.[2] ?? message });
+      }
       return;
     }
     const platform = platformOf(project)!;

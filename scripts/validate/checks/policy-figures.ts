@@ -16,6 +16,8 @@ export default defineCheck({
       'When one page says "escalate after 15 minutes" and another "after 30", the on-call engineer follows whichever they read first, ' +
       'and the post-incident review argues about which was right. Policy figures live once, in `policies` of src/data/platform.yml.',
     fix:
+      'Every figure of a policy is held to its kind: `above 5% for 5 minutes` needs both the 5% and the 5 minutes. A policy\'s `unless` words ' +
+      '(`baseline`, `below`) mark sentences about something else, which are not checked; a mark on a timeline (`T+15 min`) is no duration. ' +
       'Write the figure with the directive, e.g. `within :policy{id=post-mortem-deadline}`, so the page renders the one value. ' +
       'If the policy itself changed, change it in src/data/platform.yml (and on its owner page) in the same pull request.',
     good: [
@@ -33,6 +35,11 @@ export default defineCheck({
           { at: '5:16', message: 'the policy `escalation-timer` is 30 minutes' },
         ],
       },
+      {
+        title: 'A threshold right in its percentage and wrong in its duration',
+        source: '# Triggers\n\n| Trigger | Threshold |\n| --- | --- |\n| Error rate (5xx) | Above 5% for 10 minutes |\n',
+        problems: [{ at: '5:35', message: 'the policy `error-rate-rollback` is above 5% for 5 minutes' }],
+      },
     ],
   },
   checkFile(file, project, report) {
@@ -42,21 +49,19 @@ export default defineCheck({
     const lower = file.source.toLowerCase();
     const policies = Object.entries(platform.policies)
       .filter(([, p]) => p.match.some((words) => words.every((w) => lower.includes(w.toLowerCase()))))
-      .map(([id, p]) => ({ id, p, figure: figuresIn(p.value)[0] }));
+      .map(([id, p]) => ({ id, p, figures: figuresIn(p.value) }));
     if (policies.length === 0) return;
     for (const unit of figureUnits(file, project)) {
-      for (const { id, p, figure } of policies) {
-        if (!figure) continue;
+      for (const { id, p, figures } of policies) {
         if (!p.match.some((words) => words.every((w) => unit.text.includes(w.toLowerCase())))) continue;
-        const sameKind = unit.figures.filter((f) => f.kind === figure.kind);
-        if (sameKind.length === 0 || sameKind.some((f) => f.key === figure.key)) continue;
-        const first = sameKind[0]!;
-        report(
-          file,
-          { offset: first.offset },
-          'contradicts',
-          { figure: first.text, id, about: p.about, value: p.value, owner: p.owner_page },
-        );
+        if (p.unless?.some((w) => unit.text.includes(w.toLowerCase()))) continue;
+        // Each figure of the policy (`above 5% for 5 minutes`: a percentage and a duration) is held to its own kind.
+        for (const figure of figures) {
+          const sameKind = unit.figures.filter((f) => f.kind === figure.kind);
+          if (sameKind.length === 0 || sameKind.some((f) => f.key === figure.key)) continue;
+          const first = sameKind[0]!;
+          report(file, { offset: first.offset }, 'contradicts', { figure: first.text, id, about: p.about, value: p.value, owner: p.owner_page });
+        }
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.ts';
 import { platformOf } from '../engine/platform.ts';
-import { checkPromql, isLogql } from '../promql/analyze.ts';
+import { QUERY_MESSAGES, checkPromql, isLogql } from '../promql/analyze.ts';
 import { RECORDED_METRICS, SCRIPT_QUERIES, queriesOf, ruleExpressions } from '../promql/sources.ts';
 
 const RULE = 'promql/query';
@@ -12,9 +12,7 @@ export default defineCheck({
   description:
     'PromQL in ```promql blocks, alert rule `expr`s, and queries in commands and scripts (`--data-urlencode "query=…"`, `query="…"`) parses with Prometheus\' grammar and uses only metrics and labels of the platform model.',
   severity: 'error',
-  messages: {
-    query: '{text}',
-  },
+  messages: QUERY_MESSAGES,
   docs: {
     why:
       'A query on a label the metric does not have returns nothing, and nothing looks like "no errors": a canary check that ' +
@@ -40,17 +38,22 @@ export default defineCheck({
           '```bash\nquery="sum(rate(http_request_total{namespace=\\"production\\"}[5m]))"\ncurl -G https://prometheus.example.com/api/v1/query --data-urlencode "query=$query"\n```\n\n' +
           '```promql\nsum(rate(http_requests_total[5m])\n```\n',
         problems: [
-          { at: '4:30', message: 'Did you mean `service`?' },
-          { at: '4:49', message: 'Did you mean `status`?' },
-          { at: '8:17', message: 'Did you mean `http_requests_total`?' },
-          { at: '13:33', message: 'PromQL syntax error' },
+          { at: '4:30', message: 'Did you mean `service`?', messageId: 'unknownLabel' },
+          { at: '4:49', message: 'Did you mean `status`?', messageId: 'unknownLabel' },
+          { at: '8:17', message: 'Did you mean `http_requests_total`?', messageId: 'unknownMetric' },
+          { at: '13:33', message: 'PromQL syntax error', messageId: 'syntax' },
         ],
       },
       {
         title: 'An alert rule on the colour label',
         path: 'src/data/alerts/api.rules.yml',
         source: rules('sum(rate(http_requests_total{color="blue"}[5m])) > 1'),
-        problems: [{ at: '6:40', message: 'Did you mean `pod`?' }],
+        problems: [{ at: '6:40', message: 'Did you mean `pod`?', messageId: 'unknownLabel' }],
+      },
+      {
+        title: 'A value outside a closed set',
+        source: '# Errors\n\n```promql\nsum(rate(http_requests_total{namespace="prod"}[5m]))\n```\n',
+        problems: [{ at: '4:41', message: 'Did you mean `production`?', messageId: 'valueOutsideSet' }],
       },
     ],
   },
@@ -60,7 +63,7 @@ export default defineCheck({
     const recorded = project.facts.get(RECORDED_METRICS);
     for (const q of queriesOf(file, project)) {
       if (q.lang === 'logql' || (q.lang === 'auto' && isLogql(q.text))) continue;
-      for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, 'query', { text: p.message });
+      for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
     }
   },
   checkProject(project, report) {
@@ -69,7 +72,7 @@ export default defineCheck({
     const recorded = project.facts.get(RECORDED_METRICS);
     for (const file of project.alertRules) {
       if (file.data === undefined || !project.targets.has(file.path)) continue;
-      for (const q of ruleExpressions(file)) for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, 'query', { text: p.message });
+      for (const q of ruleExpressions(file)) for (const p of checkPromql(q.text, platform, recorded)) report(file, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
     }
     if (!project.scripts.some((s) => project.targets.has(s.path))) return;
     const scripts = project.facts.get(SCRIPT_QUERIES);
@@ -77,7 +80,7 @@ export default defineCheck({
       if (!project.targets.has(script.path)) continue;
       for (const q of scripts.get(script.path) ?? []) {
         if (isLogql(q.text)) continue;
-        for (const p of checkPromql(q.text, platform, recorded)) report(script, { offset: q.at(p.offset) }, 'query', { text: p.message });
+        for (const p of checkPromql(q.text, platform, recorded)) report(script, { offset: q.at(p.offset) }, p.id, p.data, { hint: p.hint });
       }
     }
   },

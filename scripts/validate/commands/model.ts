@@ -99,7 +99,7 @@ function unwrap(command: SimpleCommand): { inner: SimpleCommand; by: string } | 
   return { inner: { ...command, name: nameWord, args: args.slice(i + 1) }, by: name };
 }
 
-function resolve(command: SimpleCommand, project: Project, functions: Set<string>, out: ResolvedCommand[], wrappedBy?: string) {
+export function resolve(command: SimpleCommand, project: Project, functions: Set<string>, out: ResolvedCommand[], wrappedBy?: string) {
   const name = command.name.open ? null : command.name.value;
   let kind: ResolvedCommand['kind'];
   if (name === null) kind = 'open';

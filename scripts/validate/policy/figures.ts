@@ -29,6 +29,8 @@ export function figuresIn(text: string, offset = 0): Figure[] {
     // A time of day (`09:00`) or a version (`1.2.3`) is no figure.
     const before = text[m.index - 1];
     if (before === ':' || before === '.') continue;
+    // A mark on a timeline (`T+15 min`, `T-48 h`) is a moment, not a duration.
+    if ((before === '+' || before === '-') && text[m.index - 2] === 'T') continue;
     if (unit === '%') out.push({ kind: 'percent', key: String(n), text: m[0], offset: offset + m.index });
     else if (unit.startsWith('working day')) out.push({ kind: 'duration', key: `${n} working days`, text: m[0], offset: offset + m.index });
     else out.push({ kind: 'duration', key: `${n * UNIT_MINUTES[unit]!} min`, text: m[0], offset: offset + m.index });

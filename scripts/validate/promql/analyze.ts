@@ -7,10 +7,23 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { metricLabels, type LabelSpec, type Platform } from '../../../core/schemas/platform.ts';
 import { closest } from '../engine/suggest.ts';
 
+/** The kinds of problem a query can have, as message templates (the checks' `messages`). */
+export const QUERY_MESSAGES = {
+  syntax: "PromQL syntax error {near} (parsed with Prometheus' grammar)",
+  unknownMetric: 'unknown metric `{metric}`: it is not in the platform model (src/data/platform.yml)',
+  unknownLabel: '{what} has no label `{label}` (labels: {labels})',
+  valueOutsideSet: '`{label}="{value}"` matches nothing: {what}\'s `{label}` is one of {values}',
+} as const;
+
+export type QueryMessageId = keyof typeof QUERY_MESSAGES;
+
 export interface QueryProblem {
   /** Offset in the query text. */
   offset: number;
-  message: string;
+  id: QueryMessageId;
+  data: Record<string, string>;
+  /** ` Did you mean `x`?`, or empty. */
+  hint: string;
 }
 
 /** Did-you-mean for a label: an alias the model lists first, then the closest name. */
@@ -45,13 +58,13 @@ interface Matcher {
 function checkMatcher(m: Matcher, labels: Map<string, LabelSpec | undefined>, what: string, out: QueryProblem[]) {
   if (m.label === '__name__') return;
   if (!labels.has(m.label)) {
-    out.push({ offset: m.labelFrom, message: `${what} has no label \`${m.label}\` (labels: ${[...labels.keys()].map((l) => `\`${l}\``).join(', ')}).${hint(labelHint(m.label, labels))}` });
+    out.push({ offset: m.labelFrom, id: 'unknownLabel', data: { what, label: m.label, labels: [...labels.keys()].map((l) => `\`${l}\``).join(', ') }, hint: hint(labelHint(m.label, labels)) });
     return;
   }
   const values = labels.get(m.label)?.values;
   if (!values || (m.op !== '=' && m.op !== '!=') || OPEN_VALUE.test(m.value) || m.value === '') return;
   if (!values.includes(m.value)) {
-    out.push({ offset: m.valueFrom, message: `\`${m.label}="${m.value}"\` matches nothing: ${what}'s \`${m.label}\` is one of ${values.map((v) => `\`${v}\``).join(', ')}.${hint(closest(m.value, values))}` });
+    out.push({ offset: m.valueFrom, id: 'valueOutsideSet', data: { label: m.label, value: m.value, what, values: values.map((v) => `\`${v}\``).join(', ') }, hint: hint(closest(m.value, values)) });
   }
 }
 
@@ -71,7 +84,7 @@ export function checkPromql(text: string, platform: Platform, extraMetrics: Set<
         if (syntaxReported || open.some(([a, b]) => node.from >= a - 1 && node.from <= b + 1)) return;
         syntaxReported = true;
         const near = text.slice(node.from, node.from + 12).split('\n')[0]!.trim();
-        out.push({ offset: Math.min(node.from, Math.max(0, text.length - 1)), message: `PromQL syntax error ${near ? `at \`${near}\`` : 'at the end of the query'} (parsed with Prometheus' grammar)` });
+        out.push({ offset: Math.min(node.from, Math.max(0, text.length - 1)), id: 'syntax', data: { near: near ? `at \`${near}\`` : 'at the end of the query' }, hint: '' });
         return;
       }
       if (node.name !== 'VectorSelector') return;
@@ -100,7 +113,7 @@ export function checkPromql(text: string, platform: Platform, extraMetrics: Set<
       const spec = platform.metrics[byName];
       if (!spec) {
         if (extraMetrics.has(byName)) return;
-        out.push({ offset: id?.from ?? node.from, message: `unknown metric \`${byName}\`: it is not in the platform model (src/data/platform.yml).${hint(closest(byName, known))}` });
+        out.push({ offset: id?.from ?? node.from, id: 'unknownMetric', data: { metric: byName }, hint: hint(closest(byName, known)) });
         return;
       }
       const labels = metricLabels(platform, spec);
