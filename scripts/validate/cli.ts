@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     appendFileSync(summaryFile, summaryMarkdown(result, { blobUrl: blobUrlFromEnv(), annotated: annotated(result.problems).length }));
   }
   if (result.timings) process.stderr.write(formatTimings(result.timings, result.elapsedMs));
+  if (result.counts) process.stderr.write(Object.entries(result.counts).map(([name, n]) => `  ${name}: ${n}\n`).join(''));
   process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

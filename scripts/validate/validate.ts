@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
-import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
+import { cacheDir, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
+import { FileIndex } from './engine/file-index.ts';
 import { loadProject } from './engine/load.ts';
 import { prestartParseWorker } from './engine/parse-guard.ts';
 import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
@@ -28,6 +29,9 @@ function cacheVersion(root: string): string {
     join(here, '..', '..', 'core', 'shell.ts'),
     join(here, 'engine', 'parse-guard.ts'),
     join(here, 'engine', 'parse-worker.mjs'),
+    join(here, 'engine', 'facts.ts'),
+    join(here, 'engine', 'file-index.ts'),
+    join(here, '..', '..', 'core', 'markdown', 'headings.ts'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),
     join(here, 'commands', 'placeholders.ts'),
@@ -75,7 +79,9 @@ function narrowTargets(project: Project, root: string): RunResult['notReported']
 /** The whole pipeline: read and parse each file once, run every check, return sorted problems. */
 export async function validate(root: string, paths: string[], options: ValidateOptions): Promise<RunResult> {
   const started = performance.now();
-  const cache = options.cache ? new DiskCache(cacheFile(root, cacheVersion(root))) : NO_CACHE;
+  const dir = options.cache ? cacheDir(root, cacheVersion(root)) : null;
+  const cache = dir ? new DiskCache(dir) : NO_CACHE;
+  const index = new FileIndex(dir && join(dir, 'index.v8'));
   setActiveCache(cache);
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
@@ -85,15 +91,23 @@ export async function validate(root: string, paths: string[], options: ValidateO
     phase = performance.now();
     // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
     prestartParseWorker();
-    const project = loadProject(root, paths, options);
+    const project = loadProject(root, paths, options, index);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
     const skipped = stats.skipped ?? [];
     phase = performance.now();
-    cache.save();
+    // Only a run over the whole tree may forget the entries it did not use.
+    const whole = paths.length === 0 && !options.changed && !options.shard;
+    index.update(project, paths.length === 0 ? new Set(project.files.map((f) => f.path)) : undefined);
+    index.save();
+    cache.save({ prune: whole });
     time(stats, '(save cache)', phase);
+    if (stats.timings) {
+      const { fromIndex, hashed, parsed, loadedLater } = index.counts;
+      stats.counts = { 'docs from the index (stat matched)': fromIndex, 'docs hashed, unchanged': hashed, 'docs parsed': parsed, 'indexed docs a check read in full': loadedLater, 'cache buckets read': cache.bucketsRead };
+    }
     return {
       files: project.targets.size,
       problems,
@@ -102,6 +116,7 @@ export async function validate(root: string, paths: string[], options: ValidateO
       suppressed: stats.suppressed,
       ...(skipped.length ? { skipped } : {}),
       ...(stats.timings ? { timings: stats.timings } : {}),
+      ...(stats.counts ? { counts: stats.counts } : {}),
       elapsedMs: performance.now() - started,
     };
   } finally {

@@ -96,3 +96,6 @@ export const LISTED_ALERTS = projectFact('listed-alerts', (project) =>
   ),
 );
 export const listedAlerts = (project: Project): Set<string> => project.facts.get(LISTED_ALERTS);
+
+/** The runbook ids (`RB-001`) a file's text mentions, anywhere (for `--changed`). */
+export const RB_MENTIONS = fileFact('rb-mentions', (file): string[] => [...new Set(file.source.match(/\bRB-\d{3}\b/g) ?? [])].sort());

@@ -54,9 +54,14 @@ function readFrontmatter(source: string): { block: FrontmatterBlock | null; uncl
   let text = rest.slice(0, close.index);
   if (text.endsWith('\n')) text = text.slice(0, -1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const data = yamlValue(doc);
+  const { doc, data } = frontmatterYaml(text);
   return { block: { offset, text, doc, data }, unclosed: false };
+}
+
+/** The frontmatter YAML text parsed as every doc's is (also for docs whose facts come from the index). */
+export function frontmatterYaml(text: string): { doc: Document.Parsed; data: unknown } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  return { doc, data: yamlValue(doc) };
 }
 
 function isBinary(bytes: Uint8Array): boolean {
