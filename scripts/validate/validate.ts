@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
 import { cacheDir, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
 import { FileIndex } from './engine/file-index.ts';
-import { loadProject } from './engine/load.ts';
+import { loadProject, selectFiles } from './engine/load.ts';
+import { defaultThreads, prewarm } from './engine/pool.ts';
 import { prestartParseWorker } from './engine/parse-guard.ts';
 import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { Project, ValidateOptions } from './engine/types.ts';
@@ -86,11 +87,17 @@ export async function validate(root: string, paths: string[], options: ValidateO
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
+    // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
+    const { read } = selectFiles(root, paths);
+    const pool = prewarm(root, read, cache, index, options.threads ?? defaultThreads());
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
+    const pooled = await pool;
+    if (pooled.files > 0) time(stats, `(parse and lint ${pooled.files} docs in ${pooled.workers} workers, after the checks loaded)`, phase);
+    phase = performance.now();
     // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
-    prestartParseWorker();
+    if (pooled.files === 0) prestartParseWorker();
     const project = loadProject(root, paths, options, index);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);

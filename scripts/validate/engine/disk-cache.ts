@@ -121,6 +121,28 @@ export class DiskCache {
   }
 }
 
+/**
+ * A cache that starts empty and records every entry set in it (engine/pool-worker.mjs): what a
+ * worker computed, for the main thread's cache.
+ */
+export class RecordingCache extends DiskCache {
+  readonly recorded: Array<[namespace: string, key: string, value: unknown]> = [];
+  private readonly memory = new Map<string, unknown>();
+
+  constructor() {
+    super(null);
+  }
+
+  override get<T>(namespace: string, key: string): T | undefined {
+    return this.memory.get(`${namespace}\0${key}`) as T | undefined;
+  }
+
+  override set(namespace: string, key: string, value: unknown): void {
+    this.memory.set(`${namespace}\0${key}`, value);
+    this.recorded.push([namespace, key, value]);
+  }
+}
+
 /** The cache folder of one cache version (parsers, lockfile, Node): another version starts afresh. */
 export function cacheDir(root: string, version: string): string {
   return join(root, '.cache', 'validate', `${FORMAT}-${version}`);

@@ -148,6 +148,20 @@ export class FileIndex {
     this.entries = raw as Map<string, IndexEntry>;
   }
 
+  private trusted(entry: IndexEntry | undefined, stat: StatKey | undefined): boolean {
+    return !!entry && !!stat && stat.mtimeMs < this.savedAt - RACY_MS && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ctimeMs === entry.ctimeMs && stat.ino === entry.ino;
+  }
+
+  /** Whether the doc at `path` is unchanged since it was indexed, by its stat alone. */
+  unchanged(root: string, path: string): boolean {
+    if (!this.file) return false;
+    try {
+      return this.trusted(this.entries.get(path), statKey(statSync(join(root, path))));
+    } catch {
+      return false;
+    }
+  }
+
   /** The doc at `path`: from the index when its stat or hash matches, else read and parsed. */
   load(root: string, path: string): DocFile {
     const abs = join(root, path);
@@ -159,7 +173,7 @@ export class FileIndex {
     }
     const entry = this.file ? this.entries.get(path) : undefined;
     const onLoad = () => void this.counts.loadedLater++;
-    if (entry && stat && stat.mtimeMs < this.savedAt - RACY_MS && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ctimeMs === entry.ctimeMs && stat.ino === entry.ino) {
+    if (entry && this.trusted(entry, stat)) {
       this.counts.fromIndex++;
       return new IndexedDoc(root, path, entry, onLoad);
     }
