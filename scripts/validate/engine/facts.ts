@@ -6,7 +6,7 @@
 import type { Heading, Link, Image, Definition, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { createSlugger } from '@docusaurus/utils';
+import { createSlugger } from '@docusaurus/utils/lib/slugger.js';
 import { explicitHeadingId } from '../../../core/markdown/headings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Position, Project } from './types.ts';

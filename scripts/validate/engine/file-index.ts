@@ -18,10 +18,10 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
 import { readMapFile, writeMapFile } from './disk-cache.ts';
-import { frontmatterYaml, parseFile } from './parse.ts';
+import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
+import { LineIndex } from './positions.ts';
 import type { DocFile, FrontmatterBlock, Project } from './types.ts';
 import type { FileFact } from './fact-store.ts';
-import type { LineIndex } from './positions.ts';
 import type { Root } from 'mdast';
 
 /** The file facts kept in the index: pure functions of the file's content. */
@@ -56,6 +56,7 @@ export interface IndexCounts {
 }
 
 const SAVED_AT = '\0savedAt';
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const RACY_MS = 2000;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -63,8 +64,11 @@ const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, c
 
 /**
  * A doc known from the index. Identity facts (path, hash, size, frontmatter) come from the entry;
- * the text, lines and tree are read and parsed (through the parse cache) on first use. Indexed
- * facts are served from the entry unless the file's bytes turn out to differ from it.
+ * the text is read on first use (and its hash checked), the tree comes from the parse cache (or is
+ * parsed) on first use, and the frontmatter YAML is parsed again only if a check asks for its
+ * document (positions). Indexed facts are served from the entry. Should the bytes no longer hash
+ * to the entry's (an edit during the run), the file is parsed in full and nothing comes from the
+ * entry but its identity.
  */
 export class IndexedDoc implements DocFile {
   readonly status = 'ok' as const;
@@ -72,7 +76,10 @@ export class IndexedDoc implements DocFile {
   readonly hash: string;
   readonly hasBom: boolean;
   readonly frontmatterUnclosed: boolean;
-  private loaded: DocFile | undefined;
+  private text: string | undefined;
+  private changed: DocFile | undefined;
+  private index: LineIndex | undefined;
+  private parsed: Root | null | undefined;
   private light: FrontmatterBlock | null | undefined;
 
   constructor(
@@ -87,29 +94,42 @@ export class IndexedDoc implements DocFile {
     this.frontmatterUnclosed = entry.frontmatterUnclosed;
   }
 
-  /** The parsed file, read on first use. */
-  private full(): DocFile {
-    if (!this.loaded) {
+  private read(): string {
+    if (this.text === undefined) {
       this.onLoad();
-      this.loaded = parseFile(this.path, readFileSync(join(this.root, this.path)));
+      const bytes = readFileSync(join(this.root, this.path));
+      if (sha256(bytes) === this.entry.hash) {
+        const text = utf8.decode(bytes);
+        this.text = this.hasBom ? text.slice(1) : text;
+      } else {
+        this.changed = parseFile(this.path, bytes);
+        this.text = this.changed.source;
+      }
     }
-    return this.loaded;
+    return this.text;
   }
 
   get source(): string {
-    return this.full().source;
+    return this.read();
   }
 
   get lines(): LineIndex {
-    return this.full().lines;
+    const source = this.read();
+    return this.changed?.lines ?? (this.index ??= new LineIndex(source));
   }
 
   get tree(): Root | null {
-    return this.full().tree;
+    const source = this.read();
+    if (this.changed) return this.changed.tree;
+    if (this.parsed === undefined) {
+      const guarded = treeOf(this.hash, source);
+      this.parsed = 'tree' in guarded ? guarded.tree : null;
+    }
+    return this.parsed;
   }
 
   get frontmatter(): FrontmatterBlock | null {
-    if (this.loaded) return this.loaded.frontmatter;
+    if (this.changed) return this.changed.frontmatter;
     if (this.light === undefined) {
       const fm = this.entry.frontmatter;
       let doc: FrontmatterBlock['doc'] | undefined;
@@ -127,8 +147,7 @@ export class IndexedDoc implements DocFile {
 
   /** An indexed fact's value (engine/fact-store.ts asks before deriving), unless the file changed. */
   preset(fact: string): unknown {
-    if (this.loaded && this.loaded.hash !== this.entry.hash) return undefined;
-    return this.entry.facts[fact];
+    return this.changed ? undefined : this.entry.facts[fact];
   }
 }
 

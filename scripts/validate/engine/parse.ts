@@ -108,6 +108,27 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const source = hasBom ? text.slice(1) : text;
   const { block, unclosed } = readFrontmatter(source);
+  const cached = treeOf(hash, source);
+  if ('reason' in cached) return { ...emptyFile(path, 'unparseable', bytes, hash), hasBom, unparseable: cached.reason };
+  return {
+    path,
+    status: 'ok',
+    size: bytes.length,
+    hash,
+    source,
+    hasBom,
+    lines: new LineIndex(source),
+    frontmatter: block,
+    frontmatterUnclosed: unclosed,
+    tree: cached.tree,
+  };
+}
+
+/**
+ * The tree of a doc's text (without a BOM) whose bytes hash to `hash`: from this process, the
+ * disk cache, or a guarded parse, which is cached.
+ */
+export function treeOf(hash: string, source: string): Guarded {
   // Identical content parses identically: share the tree (fixtures and generated trees repeat files).
   let cached = parsedByHash.get(hash);
   if (!cached) {
@@ -126,19 +147,7 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   } else if (cached.lasting) {
     activeCache().touch('unparseable', hash, cached.reason);
   }
-  if ('reason' in cached) return { ...emptyFile(path, 'unparseable', bytes, hash), hasBom, unparseable: cached.reason };
-  return {
-    path,
-    status: 'ok',
-    size: bytes.length,
-    hash,
-    source,
-    hasBom,
-    lines: new LineIndex(source),
-    frontmatter: block,
-    frontmatterUnclosed: unclosed,
-    tree: cached.tree,
-  };
+  return cached;
 }
 
 export function parseText(path: string, text: string): DocFile {
