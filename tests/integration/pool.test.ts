@@ -54,11 +54,16 @@ describe('validating a cold tree in worker threads', () => {
     expect(parallel.json).toBe(serial.json);
   }, 300_000);
 
-  it('reports what the serial run reports for the shipped docs', async () => {
-    const dir = tree((d) => cpSync(join(ROOT, 'docs'), join(d, 'docs'), { recursive: true }));
+  it('reports what the serial run reports for the shipped docs, twice over (duplicate ids, titles and alerts)', async () => {
+    // Twice, to be above the pool's threshold: the copy adds cross-file problems of its own.
+    const dir = tree((d) => {
+      cpSync(join(ROOT, 'docs'), join(d, 'docs'), { recursive: true });
+      cpSync(join(ROOT, 'docs'), join(d, 'docs', 'copy'), { recursive: true });
+    });
     const serial = await report(dir, 1);
     const parallel = await report(dir, 2);
     expect(parallel.pooled).toBe(true);
+    expect(serial.problems).toBeGreaterThan(10);
     expect(parallel.json).toBe(serial.json);
   }, 300_000);
 });

@@ -19,8 +19,12 @@ import type { DiskCache } from './disk-cache.ts';
 import type { FileIndex } from './file-index.ts';
 import { MAX_FILE_BYTES } from './parse.ts';
 
-/** Fewer docs to parse than this: the workers' start-up (about half a second each) costs more than it saves. */
-export const POOL_MIN_FILES = 100;
+/**
+ * Fewer docs to parse than this: serial. Each worker's start-up (the TypeScript loader, the parser
+ * and the lint plugins) costs over a second of CPU, more than parsing 150 docs; at 120 docs two
+ * workers took 7 s of CPU where one thread takes about 4 (bench:validate).
+ */
+export const POOL_MIN_FILES = 300;
 const BATCH = 16;
 
 /** The default number of threads: one per core the process may use. */
