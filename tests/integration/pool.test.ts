@@ -54,7 +54,10 @@ describe('validating a cold tree in worker threads', () => {
     expect(parallel.json).toBe(serial.json);
   }, 300_000);
 
-  it('reports what the serial run reports for the shipped docs, twice over (duplicate ids, titles and alerts)', async () => {
+  // Docs above 8 KB parse under a 2 s wall-clock budget (engine/parse-guard.ts) in both paths; on a
+  // machine loaded far past its cores a parse can overrun it in one run and not the other, and the
+  // file is then reported as unparseable there. Such a run says nothing about the workers: try again.
+  it('reports what the serial run reports for the shipped docs, twice over (duplicate ids, titles and alerts)', { retry: 2, timeout: 300_000 }, async () => {
     // Twice, to be above the pool's threshold: the copy adds cross-file problems of its own.
     const dir = tree((d) => {
       cpSync(join(ROOT, 'docs'), join(d, 'docs'), { recursive: true });
@@ -65,5 +68,5 @@ describe('validating a cold tree in worker threads', () => {
     expect(parallel.pooled).toBe(true);
     expect(serial.problems).toBeGreaterThan(10);
     expect(parallel.json).toBe(serial.json);
-  }, 300_000);
+  });
 });
