@@ -32,6 +32,8 @@ function cacheVersion(root: string): string {
     join(here, 'engine', 'parse-worker.mjs'),
     join(here, 'engine', 'facts.ts'),
     join(here, 'engine', 'file-index.ts'),
+    join(here, 'engine', 'routes.ts'),
+    join(here, '..', '..', 'core', 'site', 'settings.ts'),
     join(here, '..', '..', 'core', 'markdown', 'headings.ts'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),

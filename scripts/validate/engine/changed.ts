@@ -54,16 +54,20 @@ export function gitChanges(root: string, base: string, staged: boolean): ChangeS
     else changed.push(parts[i++]!);
   }
   if (!staged) changed.push(...git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0').filter(Boolean));
+  const shown = new Map<string, string | undefined>();
   return {
     changed: [...new Set(changed)].sort(),
     removed: [...new Set(removed)].sort(),
     base: from,
     before(path) {
-      try {
-        return git(root, ['show', `${from}:${path}`]);
-      } catch {
-        return undefined;
+      if (!shown.has(path)) {
+        try {
+          shown.set(path, git(root, ['show', `${from}:${path}`]));
+        } catch {
+          shown.set(path, undefined);
+        }
       }
+      return shown.get(path);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The facts index: for every doc of the last run, its size, times and content hash, its frontmatter
  * (text and value) and the facts other files read from it (headings and their anchors, links, the
- * runbook ids it mentions). A doc whose stat (size, mtime, ctime, inode) matches its entry, or whose
+ * runbook ids it mentions, its route). A doc whose stat (size, mtime, ctime, inode) matches its entry, or whose
  * bytes hash to the entry's hash, is not parsed: it becomes an `IndexedDoc`, whose facts come from
  * the entry and whose tree and text are read from disk (and the parse cache) only if a check asks
  * for them. So `--changed` with one changed doc in a 10,000-doc tree parses about one file, while
@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
+import { ROUTE } from './routes.ts';
 import { readMapFile, writeMapFile } from './disk-cache.ts';
 import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
 import { LineIndex } from './positions.ts';
@@ -25,7 +26,7 @@ import type { FileFact } from './fact-store.ts';
 import type { Root } from 'mdast';
 
 /** The file facts kept in the index: pure functions of the file's content. */
-export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS];
+export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE];
 
 interface StatKey {
   size: number;

@@ -9,7 +9,7 @@ import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { activeCache } from './disk-cache.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Project } from './types.ts';
-import { projectFact } from './facts.ts';
+import { fileFact, projectFact } from './facts.ts';
 
 type SlugArgs = { baseID: string; frontMatterSlug?: string; source: string; sourceDirName: string };
 type GetSlug = (args: SlugArgs) => string;
@@ -69,13 +69,16 @@ export interface SiteMap {
   byPath: Map<string, DocFile>;
 }
 
+/** A doc's route, or null (not a routed doc, an invalid slug): kept in the facts index (engine/file-index.ts). */
+export const ROUTE = fileFact('route', (file): string | null => docRoute(file) ?? null);
+
 export const SITE_MAP = projectFact('site-map', (project): SiteMap => {
   const map: SiteMap = { byRoute: new Map(), routeOf: new Map(), byPath: new Map() };
   for (const file of project.files) {
     if (file.status !== 'ok') continue;
     map.byPath.set(file.path, file);
-    const route = docRoute(file);
-    if (route === undefined) continue;
+    const route = project.facts.of(ROUTE, file);
+    if (route === null) continue;
     map.routeOf.set(file.path, route);
     map.byRoute.set(route, file);
   }
