@@ -4,7 +4,8 @@
  * with the same `.remarkrc.js` (neither caches, so each has one time). For the shipped docs and for
  * generated trees (scripts/bench/generate-tree.ts):
  *
- * - validate cold (empty `.cache/validate/`, worker threads on), warm (nothing changed since);
+ * - validate cold (empty `.cache/validate/`) with one thread and with the default worker threads,
+ *   then warm (nothing changed since);
  * - `--changed` after one doc changed (the tree is a git repository; the facts index is warm);
  * - for the shipped docs, the pre-commit hook (`--staged`, one staged doc) in a copy of the repo.
  *
@@ -88,6 +89,9 @@ function commitAll(root: string): void {
 
 function bench(tree: string, root: string, options: { changed: boolean; hook: boolean }): Row {
   process.stdout.write(`${tree}  (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
+  rmSync(join(root, '.cache', 'validate'), { recursive: true, force: true });
+  // Serial first (--threads 1), then the default (worker threads from 300 docs to parse), both cold.
+  validate('validate, cold, 1 thread', root, ['--threads', '1']);
   rmSync(join(root, '.cache', 'validate'), { recursive: true, force: true });
   const cold = validate('validate, cold', root);
   const warm = validate('validate, warm', root);
