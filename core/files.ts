@@ -5,7 +5,7 @@
  * (`_snippet.md`, `_shared/…`) are not docs: Docusaurus gives them no route, and the validator does
  * not check them as pages. Build time only (Node).
  */
-import { GlobExcludeDefault, createMatcher } from '@docusaurus/utils';
+import { GlobExcludeDefault, createMatcher } from '@docusaurus/utils/lib/globUtils.js';
 
 export const DOCS_DIR = 'docs';
 export const DOC_INCLUDE: readonly string[] = ['**/*.{md,mdx}'];

@@ -5,7 +5,7 @@
  * Build time only (Node).
  */
 import type { Heading } from 'mdast';
-import { parseMarkdownHeadingId } from '@docusaurus/utils';
+import { parseMarkdownHeadingId } from '@docusaurus/utils/lib/markdownHeadingIdUtils.js';
 
 /** `Roll back the web tier {#rollback-web}` → { text: 'Roll back the web tier', id: 'rollback-web' }. */
 export function splitHeadingId(text: string): { text: string; id?: string } {

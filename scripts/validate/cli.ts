@@ -34,6 +34,8 @@ Options:
   --staged                       like --changed, for the files staged for commit (pre-commit hook)
   --shard <k/n>                  report only shard k of n (files split by a hash of their path);
                                  merge the shards' reports with npm run validate:merge
+  --threads <n>                  worker threads that parse and lint a cold tree (default: one per
+                                 core; 1 is serial; small trees are always serial)
   --root <dir>                   repository root (default: current directory)
   --timings                      print how long each phase and check took (to stderr)
   -h, --help                     show this help
@@ -52,6 +54,7 @@ const OPTIONS = {
   base: { type: 'string' },
   staged: { type: 'boolean', default: false },
   shard: { type: 'string' },
+  threads: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -99,12 +102,14 @@ async function main(): Promise<void> {
   const root = resolve(values.root ?? process.cwd());
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) usage(`--shard takes k/n with 1 <= k <= n, such as 2/4, not "${values.shard}"`);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) usage(`--threads takes a whole number of at least 1, not "${values.threads}"`);
   if ((values.changed || values.staged) && positionals.length > 0) usage('--changed and --staged choose the files themselves; give no paths');
   if (values.base !== undefined && !values.changed) usage('--base goes with --changed');
   const changed = values.changed || values.staged ? { base: values.base ?? defaultBase(root), staged: values.staged } : undefined;
   let result;
   try {
-    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'], timings: values.timings, changed, shard });
+    result = await validate(root, positionals, { strictReviews: values['strict-reviews'], now: new Date(), cache: !values['no-cache'], timings: values.timings, changed, shard, ...(threads ? { threads } : {}) });
   } catch (error) {
     if (error instanceof UsageError) usage(error.message);
     throw error;
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
     appendFileSync(summaryFile, summaryMarkdown(result, { blobUrl: blobUrlFromEnv(), annotated: annotated(result.problems).length }));
   }
   if (result.timings) process.stderr.write(formatTimings(result.timings, result.elapsedMs));
+  if (result.counts) process.stderr.write(Object.entries(result.counts).map(([name, n]) => `  ${name}: ${n}\n`).join(''));
   process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -3,8 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecks } from './checks/index.ts';
-import { cacheFile, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
-import { loadProject } from './engine/load.ts';
+import { cacheDir, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
+import { FileIndex } from './engine/file-index.ts';
+import { loadProject, selectFiles } from './engine/load.ts';
+import { defaultThreads, prewarm } from './engine/pool.ts';
 import { prestartParseWorker } from './engine/parse-guard.ts';
 import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { Project, ValidateOptions } from './engine/types.ts';
@@ -28,6 +30,11 @@ function cacheVersion(root: string): string {
     join(here, '..', '..', 'core', 'shell.ts'),
     join(here, 'engine', 'parse-guard.ts'),
     join(here, 'engine', 'parse-worker.mjs'),
+    join(here, 'engine', 'facts.ts'),
+    join(here, 'engine', 'file-index.ts'),
+    join(here, 'engine', 'routes.ts'),
+    join(here, '..', '..', 'core', 'site', 'settings.ts'),
+    join(here, '..', '..', 'core', 'markdown', 'headings.ts'),
     join(here, 'checks', 'remark-lint.ts'),
     join(here, 'commands', 'parse.ts'),
     join(here, 'commands', 'placeholders.ts'),
@@ -75,25 +82,41 @@ function narrowTargets(project: Project, root: string): RunResult['notReported']
 /** The whole pipeline: read and parse each file once, run every check, return sorted problems. */
 export async function validate(root: string, paths: string[], options: ValidateOptions): Promise<RunResult> {
   const started = performance.now();
-  const cache = options.cache ? new DiskCache(cacheFile(root, cacheVersion(root))) : NO_CACHE;
+  const dir = options.cache ? cacheDir(root, cacheVersion(root)) : null;
+  const cache = dir ? new DiskCache(dir) : NO_CACHE;
+  const index = new FileIndex(dir && join(dir, 'index.v8'));
   setActiveCache(cache);
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
+    // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
+    const { read } = selectFiles(root, paths);
+    const pool = prewarm(root, read, cache, index, options.threads ?? defaultThreads());
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
+    const pooled = await pool;
+    if (pooled.files > 0) time(stats, `(parse and lint ${pooled.files} docs in ${pooled.workers} workers, after the checks loaded)`, phase);
+    phase = performance.now();
     // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
-    prestartParseWorker();
-    const project = loadProject(root, paths, options);
+    if (pooled.files === 0) prestartParseWorker();
+    const project = loadProject(root, paths, options, index);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);
     const prepared = await prepareChecks(project, checks, stats);
     const problems = [...prepared, ...runChecks(project, checks, stats)];
     const skipped = stats.skipped ?? [];
     phase = performance.now();
-    cache.save();
+    // Only a run over the whole tree may forget the entries it did not use.
+    const whole = paths.length === 0 && !options.changed && !options.shard;
+    index.update(project, paths.length === 0 ? new Set(project.files.map((f) => f.path)) : undefined);
+    index.save();
+    cache.save({ prune: whole });
     time(stats, '(save cache)', phase);
+    if (stats.timings) {
+      const { fromIndex, hashed, parsed, loadedLater } = index.counts;
+      stats.counts = { 'docs from the index (stat matched)': fromIndex, 'docs hashed, unchanged': hashed, 'docs parsed': parsed, 'indexed docs a check read in full': loadedLater, 'cache buckets read': cache.bucketsRead };
+    }
     return {
       files: project.targets.size,
       problems,
@@ -102,6 +125,7 @@ export async function validate(root: string, paths: string[], options: ValidateO
       suppressed: stats.suppressed,
       ...(skipped.length ? { skipped } : {}),
       ...(stats.timings ? { timings: stats.timings } : {}),
+      ...(stats.counts ? { counts: stats.counts } : {}),
       elapsedMs: performance.now() - started,
     };
   } finally {

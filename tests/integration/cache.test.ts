@@ -46,10 +46,12 @@ describe('the validate cache', () => {
     expect(typo).toEqual(summary(await run(false)));
   });
 
-  it('ignores a corrupt cache file', async () => {
+  it('ignores corrupt cache files (every bucket and the facts index)', async () => {
     const expected = summary(await run(true));
-    const [file] = cacheFiles();
-    writeFileSync(join(copy, '.cache', 'validate', file!), 'not a cache');
+    const [dir] = cacheFiles();
+    const files = readdirSync(join(copy, '.cache', 'validate', dir!));
+    expect(files).toContain('index.v8');
+    for (const file of files) writeFileSync(join(copy, '.cache', 'validate', dir!, file), 'not a cache');
     expect(summary(await run(true))).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { frontmatterData } from './frontmatter.ts';
-import { headingsOf, linksOf } from './facts.ts';
+import { headingsOf, linksOf, RB_MENTIONS } from './facts.ts';
 import { parseText } from './parse.ts';
 import { siteMap } from './routes.ts';
 import type { DocFile, Project } from './types.ts';
@@ -54,16 +54,20 @@ export function gitChanges(root: string, base: string, staged: boolean): ChangeS
     else changed.push(parts[i++]!);
   }
   if (!staged) changed.push(...git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0').filter(Boolean));
+  const shown = new Map<string, string | undefined>();
   return {
     changed: [...new Set(changed)].sort(),
     removed: [...new Set(removed)].sort(),
     base: from,
     before(path) {
-      try {
-        return git(root, ['show', `${from}:${path}`]);
-      } catch {
-        return undefined;
+      if (!shown.has(path)) {
+        try {
+          shown.set(path, git(root, ['show', `${from}:${path}`]));
+        } catch {
+          shown.set(path, undefined);
+        }
       }
+      return shown.get(path);
     },
   };
 }
@@ -78,7 +82,6 @@ export interface ChangedSelection {
   everything?: string;
 }
 
-const RB_ID = /\bRB-\d{3}\b/g;
 const frontmatterOf = (text: string) => /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
 const idsIn = (text: string | undefined) => new Set(text ? [...frontmatterOf(text).matchAll(/^runbook_id:\s*['"]?(RB-\d{3})/gm)].map((m) => m[1]!) : []);
 const alertsIn = (text: string | undefined) => {
@@ -140,7 +143,7 @@ export function selectChanged(project: Project, changes: ChangeSet): ChangedSele
     });
     const data = frontmatterData(file);
     const listed = Array.isArray(data?.['alerts']) ? (data['alerts'] as unknown[]) : [];
-    const mentionsId = ids.size > 0 && [...file.source.matchAll(RB_ID)].some((m) => ids.has(m[0]));
+    const mentionsId = ids.size > 0 && project.facts.of(RB_MENTIONS, file).some((id) => ids.has(id));
     const sharesAlert = listed.some((a) => typeof a === 'string' && alerts.has(a));
     if (linksHere || mentionsId || sharesAlert) targets.add(file.path);
   }

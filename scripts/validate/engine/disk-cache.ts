@@ -1,53 +1,96 @@
 /**
  * A persistent cache keyed by content hash, so that a second `npm run validate` re-parses and
- * re-lints only the files that changed. One file, `.cache/validate/cache-<version>.v8`, read once
- * at the start of a run and written once at the end (only when something new was computed).
+ * re-lints only the files that changed. A folder, `.cache/validate/<format>-<version>/`, of 256
+ * bucket files (`00.v8` … `ff.v8`, by a hash of the entry's key): a bucket is read on the first
+ * lookup that falls in it and written once at the end (only when something new went into it), so
+ * a run that checks one file (`--changed`, `--staged`) reads a few buckets, not every parse tree of
+ * the tree.
  *
  * Entries are namespaced (`tree`, `remark-lint:<config hash>`) and keyed by the sha256 of the input.
- * Entries of this run are written back with the older ones, unless the older ones outnumber them
- * (edits leave stale entries behind): then only this run's are kept, so the file stays bounded.
- * Anything unreadable (another Node version, a truncated file) is ignored: the cache is an
- * optimisation, never a source of truth. `--no-cache` turns it off.
+ * A run over the whole tree (`prune`) writes a bucket back with only this run's entries when the
+ * older ones outnumber them (edits leave stale entries behind), so the folder stays bounded; a run
+ * over some files keeps the others' entries. Anything unreadable (another Node version, a truncated
+ * file) is ignored: the cache is an optimisation, never a source of truth. `--no-cache` turns it off.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bump when the shape of a cached value changes (a parser upgrade changes trees too: see `parserVersion`). */
-const FORMAT = 1;
+const FORMAT = 2;
+const BUCKETS = 256;
+
+/** FNV-1a of the key: which bucket file holds it. */
+function bucketOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % BUCKETS;
+}
+
+/** Reads a v8-serialised Map, or an empty one when the file is missing or unreadable. */
+export function readMapFile(file: string): Map<string, unknown> {
+  try {
+    const value = deserialize(readFileSync(file)) as unknown;
+    return value instanceof Map ? (value as Map<string, unknown>) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes a Map atomically (temp file, rename). Never throws: a read-only checkout just skips it. */
+export function writeMapFile(file: string, entries: Map<string, unknown>): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(entries));
+    renameSync(temp, file);
+  } catch {
+    // The cache is an optimisation.
+  }
+}
 
 export class DiskCache {
-  private readonly loaded: Map<string, unknown>;
+  private readonly loaded = new Map<number, Map<string, unknown>>();
   private readonly used = new Map<string, unknown>();
-  private dirty = false;
+  private readonly dirty = new Set<number>();
 
-  constructor(readonly file: string | null) {
-    this.loaded = file ? DiskCache.read(file) : new Map();
+  constructor(readonly dir: string | null) {}
+
+  private bucketFile(bucket: number): string {
+    return join(this.dir!, `${bucket.toString(16).padStart(2, '0')}.v8`);
   }
 
-  private static read(file: string): Map<string, unknown> {
-    try {
-      const value = deserialize(readFileSync(file)) as unknown;
-      return value instanceof Map ? (value as Map<string, unknown>) : new Map();
-    } catch {
-      return new Map();
+  private bucket(bucket: number): Map<string, unknown> {
+    let entries = this.loaded.get(bucket);
+    if (!entries) {
+      entries = this.dir ? readMapFile(this.bucketFile(bucket)) : new Map<string, unknown>();
+      this.loaded.set(bucket, entries);
     }
+    return entries;
+  }
+
+  /** How many bucket files this run has read (for `--timings` and tests). */
+  get bucketsRead(): number {
+    return this.dir ? this.loaded.size : 0;
   }
 
   get<T>(namespace: string, key: string): T | undefined {
     const id = `${namespace}\0${key}`;
     if (this.used.has(id)) return this.used.get(id) as T;
-    if (!this.loaded.has(id)) return undefined;
-    const value = this.loaded.get(id);
+    if (!this.dir) return undefined;
+    const entries = this.bucket(bucketOf(id));
+    if (!entries.has(id)) return undefined;
+    const value = entries.get(id);
     this.used.set(id, value);
     return value as T;
   }
 
   set(namespace: string, key: string, value: unknown): void {
-    if (!this.file) return; // no cache: keep nothing (in-process memos do that job)
-    this.used.set(`${namespace}\0${key}`, value);
-    this.dirty = true;
+    if (!this.dir) return; // no cache: keep nothing (in-process memos do that job)
+    const id = `${namespace}\0${key}`;
+    this.used.set(id, value);
+    this.dirty.add(bucketOf(id));
   }
 
   /** Marks a value computed or reused in memory as used by this run (stored if new). */
@@ -55,24 +98,54 @@ export class DiskCache {
     if (this.get(namespace, key) === undefined) this.set(namespace, key, value);
   }
 
-  /** Writes the entries, atomically, when something new was computed. Never throws (a read-only checkout just skips it). */
-  save(): void {
-    if (!this.file || !this.dirty) return;
-    const stale = [...this.loaded.keys()].filter((key) => !this.used.has(key));
-    const entries = stale.length > this.used.size ? this.used : new Map([...this.loaded, ...this.used]);
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, serialize(entries));
-      renameSync(temp, this.file);
-    } catch {
-      // The cache is an optimisation.
+  /**
+   * Writes the buckets something new went into. `prune` (a run over the whole tree, which used
+   * every entry it still needs) drops a bucket's stale entries when they outnumber this run's.
+   */
+  save(options: { prune?: boolean } = {}): void {
+    if (!this.dir || this.dirty.size === 0) return;
+    const usedBy = new Map<number, Map<string, unknown>>();
+    for (const [id, value] of this.used) {
+      const b = bucketOf(id);
+      if (!this.dirty.has(b)) continue;
+      let m = usedBy.get(b);
+      if (!m) usedBy.set(b, (m = new Map()));
+      m.set(id, value);
+    }
+    for (const b of this.dirty) {
+      const old = this.bucket(b);
+      const fresh = usedBy.get(b) ?? new Map<string, unknown>();
+      const stale = options.prune ? [...old.keys()].filter((id) => !fresh.has(id) && !this.used.has(id)).length : 0;
+      writeMapFile(this.bucketFile(b), stale > fresh.size ? fresh : new Map([...old, ...fresh]));
     }
   }
 }
 
-export function cacheFile(root: string, version: string): string {
-  return join(root, '.cache', 'validate', `cache-${FORMAT}-${version}.v8`);
+/**
+ * A cache that starts empty and records every entry set in it (engine/pool-worker.mjs): what a
+ * worker computed, for the main thread's cache.
+ */
+export class RecordingCache extends DiskCache {
+  readonly recorded: Array<[namespace: string, key: string, value: unknown]> = [];
+  private readonly memory = new Map<string, unknown>();
+
+  constructor() {
+    super(null);
+  }
+
+  override get<T>(namespace: string, key: string): T | undefined {
+    return this.memory.get(`${namespace}\0${key}`) as T | undefined;
+  }
+
+  override set(namespace: string, key: string, value: unknown): void {
+    this.memory.set(`${namespace}\0${key}`, value);
+    this.recorded.push([namespace, key, value]);
+  }
+}
+
+/** The cache folder of one cache version (parsers, lockfile, Node): another version starts afresh. */
+export function cacheDir(root: string, version: string): string {
+  return join(root, '.cache', 'validate', `${FORMAT}-${version}`);
 }
 
 /** No cache: every get misses, nothing is written (tests, documented examples, `--no-cache`). */

@@ -34,6 +34,12 @@ export class FactStore<Owner, File extends object> {
     let byFile = this.perFile.get(fact);
     if (!byFile) this.perFile.set(fact, (byFile = new WeakMap()));
     if (byFile.has(file)) return byFile.get(file) as T;
+    // A file from the facts index (engine/file-index.ts) carries the facts it was indexed with.
+    const preset = (file as { preset?: (name: string) => unknown }).preset?.(fact.name);
+    if (preset !== undefined) {
+      byFile.set(file, preset);
+      return preset as T;
+    }
     const value = fact.derive(file, this.owner());
     byFile.set(file, value);
     this.count(fact.name);

@@ -6,7 +6,7 @@
 import type { Heading, Link, Image, Definition, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { createSlugger } from '@docusaurus/utils';
+import { createSlugger } from '@docusaurus/utils/lib/slugger.js';
 import { explicitHeadingId } from '../../../core/markdown/headings.ts';
 import { frontmatterData } from './frontmatter.ts';
 import type { DocFile, Position, Project } from './types.ts';
@@ -96,3 +96,6 @@ export const LISTED_ALERTS = projectFact('listed-alerts', (project) =>
   ),
 );
 export const listedAlerts = (project: Project): Set<string> => project.facts.get(LISTED_ALERTS);
+
+/** The runbook ids (`RB-001`) a file's text mentions, anywhere (for `--changed`). */
+export const RB_MENTIONS = fileFact('rb-mentions', (file): string[] => [...new Set(file.source.match(/\bRB-\d{3}\b/g) ?? [])].sort());

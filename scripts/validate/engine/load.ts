@@ -5,6 +5,7 @@ import { DOCS_DIR, isExcludedPath } from '../../../core/files.ts';
 import { secretScanPaths } from '../security/secret-files.ts';
 import { parseFile, yamlValue } from './parse.ts';
 import { FactStore } from './fact-store.ts';
+import type { FileIndex } from './file-index.ts';
 import { LineIndex } from './positions.ts';
 import type { DataFile, Project, ScriptFile, TagList, ValidateOptions } from './types.ts';
 
@@ -192,9 +193,10 @@ export function withFacts(fields: Omit<Project, 'facts'>): Project {
   return project;
 }
 
-export function loadProject(root: string, paths: string[], options: ValidateOptions): Project {
+export function loadProject(root: string, paths: string[], options: ValidateOptions, index?: FileIndex): Project {
   const { read, targets } = selectFiles(root, paths);
-  const files = read.map((p) => parseFile(p, readFileSync(join(root, p))));
+  // With the facts index, unchanged docs are not parsed unless a check needs their tree.
+  const files = read.map((p) => (index ? index.load(root, p) : parseFile(p, readFileSync(join(root, p)))));
   const data = readData(root);
   const scripts = readScripts(root);
   const wholeTree = paths.length === 0;

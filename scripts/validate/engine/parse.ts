@@ -54,9 +54,14 @@ function readFrontmatter(source: string): { block: FrontmatterBlock | null; uncl
   let text = rest.slice(0, close.index);
   if (text.endsWith('\n')) text = text.slice(0, -1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const data = yamlValue(doc);
+  const { doc, data } = frontmatterYaml(text);
   return { block: { offset, text, doc, data }, unclosed: false };
+}
+
+/** The frontmatter YAML text parsed as every doc's is (also for docs whose facts come from the index). */
+export function frontmatterYaml(text: string): { doc: Document.Parsed; data: unknown } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  return { doc, data: yamlValue(doc) };
 }
 
 function isBinary(bytes: Uint8Array): boolean {
@@ -103,6 +108,27 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const source = hasBom ? text.slice(1) : text;
   const { block, unclosed } = readFrontmatter(source);
+  const cached = treeOf(hash, source);
+  if ('reason' in cached) return { ...emptyFile(path, 'unparseable', bytes, hash), hasBom, unparseable: cached.reason };
+  return {
+    path,
+    status: 'ok',
+    size: bytes.length,
+    hash,
+    source,
+    hasBom,
+    lines: new LineIndex(source),
+    frontmatter: block,
+    frontmatterUnclosed: unclosed,
+    tree: cached.tree,
+  };
+}
+
+/**
+ * The tree of a doc's text (without a BOM) whose bytes hash to `hash`: from this process, the
+ * disk cache, or a guarded parse, which is cached.
+ */
+export function treeOf(hash: string, source: string): Guarded {
   // Identical content parses identically: share the tree (fixtures and generated trees repeat files).
   let cached = parsedByHash.get(hash);
   if (!cached) {
@@ -121,19 +147,7 @@ export function parseFile(path: string, bytes: Uint8Array): DocFile {
   } else if (cached.lasting) {
     activeCache().touch('unparseable', hash, cached.reason);
   }
-  if ('reason' in cached) return { ...emptyFile(path, 'unparseable', bytes, hash), hasBom, unparseable: cached.reason };
-  return {
-    path,
-    status: 'ok',
-    size: bytes.length,
-    hash,
-    source,
-    hasBom,
-    lines: new LineIndex(source),
-    frontmatter: block,
-    frontmatterUnclosed: unclosed,
-    tree: cached.tree,
-  };
+  return cached;
 }
 
 export function parseText(path: string, text: string): DocFile {

@@ -55,6 +55,8 @@ export interface RunStats {
   skipped?: Skipped[];
   /** Milliseconds each phase and each check took (`prepare` included), when asked for. */
   timings?: Record<string, number>;
+  /** With timings: how many docs came from the facts index, were parsed, etc. */
+  counts?: Record<string, number>;
 }
 
 /** Adds the time since `started` to `key` when the run collects timings. */

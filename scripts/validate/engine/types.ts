@@ -65,6 +65,8 @@ export interface ValidateOptions {
   timings?: boolean;
   /** Report only the files a change touches and those pointing at it (`--changed`, `--staged`). */
   changed?: { base: string; staged: boolean };
+  /** Worker threads for parsing and linting a cold tree (engine/pool.ts); 1 is serial. Default: one per core. */
+  threads?: number;
   /** Report only the files of this shard (`--shard k/n`); the whole tree is still read. */
   shard?: { index: number; count: number };
 }

@@ -23,6 +23,8 @@ export interface RunResult {
   elapsedMs: number;
   /** Milliseconds per phase and per check, with `--timings` (never in the JSON report). */
   timings?: Record<string, number>;
+  /** With `--timings`: where the docs came from (the facts index, parsed) and cache buckets read. */
+  counts?: Record<string, number>;
 }
 
 export type Reporter = (result: RunResult, options: { color: boolean }) => string;

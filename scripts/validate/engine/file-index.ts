@@ -1,0 +1,249 @@
+/**
+ * The facts index: for every doc of the last run, its size, times and content hash, its frontmatter
+ * (text and value) and the facts other files read from it (headings and their anchors, links, the
+ * runbook ids it mentions, its route). A doc whose stat (size, mtime, ctime, inode) matches its entry, or whose
+ * bytes hash to the entry's hash, is not parsed: it becomes an `IndexedDoc`, whose facts come from
+ * the entry and whose tree and text are read from disk (and the parse cache) only if a check asks
+ * for them. So `--changed` with one changed doc in a 10,000-doc tree parses about one file, while
+ * links, ids and alerts still resolve against every doc.
+ *
+ * Stat is trusted only for files last changed more than two seconds before the index was written
+ * (git's "racy" rule: an edit in the same moment as the write could keep size and mtime); any other
+ * difference re-reads and re-hashes the file. An edit outside git that restores the mtime still
+ * changes the ctime, so it is hashed too. The index lives in the cache folder of its version
+ * (`.cache/validate/<format>-<version>/index.v8`); `--no-cache` reads and writes none.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
+import { ROUTE } from './routes.ts';
+import { readMapFile, writeMapFile } from './disk-cache.ts';
+import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
+import { LineIndex } from './positions.ts';
+import type { DocFile, FrontmatterBlock, Project } from './types.ts';
+import type { FileFact } from './fact-store.ts';
+import type { Root } from 'mdast';
+
+/** The file facts kept in the index: pure functions of the file's content. */
+export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE];
+
+interface StatKey {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface IndexEntry extends StatKey {
+  hash: string;
+  hasBom: boolean;
+  frontmatter: { offset: number; text: string; data: unknown } | null;
+  frontmatterUnclosed: boolean;
+  /** Fact name → value, for every fact of `INDEXED_FACTS`. */
+  facts: Record<string, unknown>;
+}
+
+/** Where each doc of a run came from (`--timings`). */
+export interface IndexCounts {
+  /** Stat matched the entry: not read. */
+  fromIndex: number;
+  /** Stat differed, the hash matched: read and hashed, not parsed. */
+  hashed: number;
+  /** New or changed (or not a plain Markdown doc): read and parsed. */
+  parsed: number;
+  /** Indexed docs a check needed the text or tree of, read and parsed on first use. */
+  loadedLater: number;
+}
+
+const SAVED_AT = '\0savedAt';
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const RACY_MS = 2000;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const statKey = (st: Stats): StatKey => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+
+/**
+ * A doc known from the index. Identity facts (path, hash, size, frontmatter) come from the entry;
+ * the text is read on first use (and its hash checked), the tree comes from the parse cache (or is
+ * parsed) on first use, and the frontmatter YAML is parsed again only if a check asks for its
+ * document (positions). Indexed facts are served from the entry. Should the bytes no longer hash
+ * to the entry's (an edit during the run), the file is parsed in full and nothing comes from the
+ * entry but its identity.
+ */
+export class IndexedDoc implements DocFile {
+  readonly status = 'ok' as const;
+  readonly size: number;
+  readonly hash: string;
+  readonly hasBom: boolean;
+  readonly frontmatterUnclosed: boolean;
+  private text: string | undefined;
+  private changed: DocFile | undefined;
+  private index: LineIndex | undefined;
+  private parsed: Root | null | undefined;
+  private light: FrontmatterBlock | null | undefined;
+
+  constructor(
+    private readonly root: string,
+    readonly path: string,
+    private readonly entry: IndexEntry,
+    private readonly onLoad: () => void,
+  ) {
+    this.size = entry.size;
+    this.hash = entry.hash;
+    this.hasBom = entry.hasBom;
+    this.frontmatterUnclosed = entry.frontmatterUnclosed;
+  }
+
+  private read(): string {
+    if (this.text === undefined) {
+      this.onLoad();
+      const bytes = readFileSync(join(this.root, this.path));
+      if (sha256(bytes) === this.entry.hash) {
+        const text = utf8.decode(bytes);
+        this.text = this.hasBom ? text.slice(1) : text;
+      } else {
+        this.changed = parseFile(this.path, bytes);
+        this.text = this.changed.source;
+      }
+    }
+    return this.text;
+  }
+
+  get source(): string {
+    return this.read();
+  }
+
+  get lines(): LineIndex {
+    const source = this.read();
+    return this.changed?.lines ?? (this.index ??= new LineIndex(source));
+  }
+
+  get tree(): Root | null {
+    const source = this.read();
+    if (this.changed) return this.changed.tree;
+    if (this.parsed === undefined) {
+      const guarded = treeOf(this.hash, source);
+      this.parsed = 'tree' in guarded ? guarded.tree : null;
+    }
+    return this.parsed;
+  }
+
+  get frontmatter(): FrontmatterBlock | null {
+    if (this.changed) return this.changed.frontmatter;
+    if (this.light === undefined) {
+      const fm = this.entry.frontmatter;
+      let doc: FrontmatterBlock['doc'] | undefined;
+      this.light = fm && {
+        offset: fm.offset,
+        text: fm.text,
+        data: fm.data,
+        get doc() {
+          return (doc ??= frontmatterYaml(fm.text).doc);
+        },
+      };
+    }
+    return this.light;
+  }
+
+  /** An indexed fact's value (engine/fact-store.ts asks before deriving), unless the file changed. */
+  preset(fact: string): unknown {
+    return this.changed ? undefined : this.entry.facts[fact];
+  }
+}
+
+export class FileIndex {
+  private readonly entries: Map<string, IndexEntry>;
+  private readonly savedAt: number;
+  /** Docs parsed this run, with their stat before the read: indexed at `update`. */
+  private readonly fresh = new Map<string, { file: DocFile; stat: StatKey }>();
+  private dirty = false;
+  readonly counts: IndexCounts = { fromIndex: 0, hashed: 0, parsed: 0, loadedLater: 0 };
+
+  constructor(readonly file: string | null) {
+    const raw = file ? readMapFile(file) : new Map<string, unknown>();
+    const savedAt = raw.get(SAVED_AT);
+    this.savedAt = typeof savedAt === 'number' ? savedAt : 0;
+    raw.delete(SAVED_AT);
+    this.entries = raw as Map<string, IndexEntry>;
+  }
+
+  private trusted(entry: IndexEntry | undefined, stat: StatKey | undefined): boolean {
+    return !!entry && !!stat && stat.mtimeMs < this.savedAt - RACY_MS && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ctimeMs === entry.ctimeMs && stat.ino === entry.ino;
+  }
+
+  /** Whether the doc at `path` is unchanged since it was indexed, by its stat alone. */
+  unchanged(root: string, path: string): boolean {
+    if (!this.file) return false;
+    try {
+      return this.trusted(this.entries.get(path), statKey(statSync(join(root, path))));
+    } catch {
+      return false;
+    }
+  }
+
+  /** The doc at `path`: from the index when its stat or hash matches, else read and parsed. */
+  load(root: string, path: string): DocFile {
+    const abs = join(root, path);
+    let stat: StatKey | undefined;
+    try {
+      stat = statKey(statSync(abs));
+    } catch {
+      stat = undefined;
+    }
+    const entry = this.file ? this.entries.get(path) : undefined;
+    const onLoad = () => void this.counts.loadedLater++;
+    if (entry && this.trusted(entry, stat)) {
+      this.counts.fromIndex++;
+      return new IndexedDoc(root, path, entry, onLoad);
+    }
+    const bytes = readFileSync(abs);
+    if (entry && stat && entry.size === bytes.length && sha256(bytes) === entry.hash) {
+      Object.assign(entry, stat);
+      this.dirty = true;
+      this.counts.hashed++;
+      return new IndexedDoc(root, path, entry, onLoad);
+    }
+    this.counts.parsed++;
+    const file = parseFile(path, bytes);
+    if (this.file && stat) this.fresh.set(path, { file, stat });
+    return file;
+  }
+
+  /** Indexes the docs this run parsed (their facts are derived now if no check needed them). */
+  update(project: Project, read: ReadonlySet<string> | undefined): void {
+    if (!this.file) return;
+    for (const [path, { file, stat }] of this.fresh) {
+      if (file.status !== 'ok') {
+        if (this.entries.delete(path)) this.dirty = true;
+        continue;
+      }
+      const fm = file.frontmatter;
+      const facts = Object.fromEntries(INDEXED_FACTS.map((fact) => [fact.name, project.facts.of(fact, file)]));
+      this.entries.set(path, {
+        ...stat,
+        hash: file.hash,
+        hasBom: file.hasBom,
+        frontmatter: fm && { offset: fm.offset, text: fm.text, data: fm.data },
+        frontmatterUnclosed: file.frontmatterUnclosed,
+        facts,
+      });
+      this.dirty = true;
+    }
+    this.fresh.clear();
+    // A run over the whole tree forgets deleted docs.
+    if (read) {
+      for (const path of this.entries.keys()) {
+        if (read.has(path)) continue;
+        this.entries.delete(path);
+        this.dirty = true;
+      }
+    }
+  }
+
+  save(): void {
+    if (!this.file || !this.dirty) return;
+    writeMapFile(this.file, new Map<string, unknown>([...this.entries, [SAVED_AT, Date.now()]]));
+    this.dirty = false;
+  }
+}
