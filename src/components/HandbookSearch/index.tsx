@@ -5,7 +5,7 @@ import { usePluginData } from '@docusaurus/useGlobalData';
 import type { DocIndexGlobalData } from '../../plugins/doc-index/index.ts';
 import type { Hit } from '../../search/rank.ts';
 import { preloadSearchIndex, useHandbookSearch } from '../../search/useHandbookSearch.ts';
-import { whenIdle } from '../../search/when-idle.ts';
+import { whenIdle } from '../../when-idle.ts';
 import styles from './styles.module.css';
 
 function isEditable(target: EventTarget | null): boolean {

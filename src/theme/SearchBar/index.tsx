@@ -10,7 +10,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { preloadSearchIndex } from '@site/src/search/useHandbookSearch';
-import { whenIdle } from '@site/src/search/when-idle';
+import { whenIdle } from '@site/src/when-idle';
 import styles from './styles.module.css';
 
 const loadSearchBox = () => import('@site/src/components/HandbookSearch');
