@@ -314,6 +314,11 @@ for (const name of Object.keys(PAGES) as PageName[]) {
   const cell = (p: PageJs) => `${kb(p.gzipBytes)} (${p.scripts} files)`;
   console.log(`  ${name.padEnd(8)} ${cell(o).padStart(22)} ${cell(b).padStart(22)} ${ratio(o.gzipBytes, b.gzipBytes).padStart(7)}`);
 }
+// Mermaid's chunks carry its config key; no page without a diagram should load one.
+const mermaid = (Object.keys(PAGES) as PageName[]).flatMap((name) =>
+  js.ours[name].files.filter((f) => readFileSync(join(ROOT, f.file), 'utf8').includes('securityLevel')).map((f) => `${name}: ${f.file}`),
+);
+console.log(`Mermaid chunks loaded (ours, pages without a diagram): ${mermaid.length === 0 ? 'none' : mermaid.join(', ')}`);
 const search = results['firstSearch'] as PageJs | undefined;
 if (search) console.log(`First search (ours): ${search.scripts} chunks, ${kb(search.gzipBytes)} gzip (engine and index files the query needs)`);
 const precache = results['precache'] as { entries: number; rawBytes: number };
