@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
@@ -83,6 +84,8 @@ const config: Config = {
       '@docusaurus/plugin-pwa',
       {
         offlineModeActivationStrategies: ['always'],
+        // The plugin's registration, started when the first page is idle (see the module).
+        swRegister: fileURLToPath(new URL('./src/pwa/register-when-idle.ts', import.meta.url)),
         injectManifestConfig: {
           // Pages under the URLs they are served at (trailingSlash: false); see src/pwa/precache.ts.
           manifestTransforms: [servedHtmlUrls],

@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import HandbookSearch from '@site/src/components/HandbookSearch';
-import type { DocIndexData } from '@site/src/plugins/doc-index/index.ts';
+import type { DocIndexGlobalData } from '@site/src/plugins/doc-index/index.ts';
 import type { SectionFolder } from '@site/core/site/sections.ts';
 import styles from './index.module.css';
 
@@ -18,7 +18,7 @@ const PATHS: Path[] = [
 ];
 
 export default function Home(): ReactNode {
-  const { sections } = usePluginData('doc-index') as DocIndexData;
+  const { sections } = usePluginData('doc-index') as DocIndexGlobalData;
   return (
     <Layout
       title="Search runbooks"

@@ -7,8 +7,9 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import { useHistory, useLocation } from '@docusaurus/router';
-import { usePluginData } from '@docusaurus/useGlobalData';
-import type { DocIndexData, DocIndexEntry } from '@site/src/plugins/doc-index/index.ts';
+// This page's own data module (src/plugins/doc-index), in this page's chunk, not in global data.
+import entries from '@generated/doc-index/default/runbooks.json';
+import type { DocIndexEntry } from '@site/src/plugins/doc-index/index.ts';
 import { isOverdue } from '@site/core/review.ts';
 import styles from './runbooks.module.css';
 
@@ -22,11 +23,7 @@ const FILTERS = [
 type FilterKey = (typeof FILTERS)[number]['key'];
 
 export default function RunbookIndex(): ReactNode {
-  const { entries } = usePluginData('doc-index') as DocIndexData;
-  const runbooks = useMemo(
-    () => entries.filter((e) => e.runbook_id).sort((a, b) => a.runbook_id!.localeCompare(b.runbook_id!)),
-    [entries],
-  );
+  const runbooks = useMemo(() => [...entries].sort((a, b) => a.runbook_id!.localeCompare(b.runbook_id!)), []);
   const location = useLocation();
   const history = useHistory();
   const params = new URLSearchParams(location.search);

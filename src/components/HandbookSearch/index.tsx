@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import clsx from 'clsx';
 import { useHistory } from '@docusaurus/router';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { DocIndexData } from '../../plugins/doc-index/index.ts';
+import type { DocIndexGlobalData } from '../../plugins/doc-index/index.ts';
 import type { Hit } from '../../search/rank.ts';
 import { preloadSearchIndex, useHandbookSearch } from '../../search/useHandbookSearch.ts';
+import { whenIdle } from '../../when-idle.ts';
 import styles from './styles.module.css';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -32,7 +33,7 @@ type Props = {
  * fragment; arrows move, Enter opens. Full text over every page, body and code blocks included.
  */
 export default function HandbookSearch({ autoFocus = true, onOpen }: Props): ReactNode {
-  const { entries } = usePluginData('doc-index') as DocIndexData;
+  const { runbooks, pages } = usePluginData('doc-index') as DocIndexGlobalData;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { status: indexStatus, hits } = useHandbookSearch(query, query !== '');
@@ -55,6 +56,11 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
   }, []);
 
   useEffect(() => setActive(0), [query]);
+
+  // A box that has the cursor from the start (the home page) gets its search engine and index
+  // meta file once the page is idle, so that the first keystroke does not wait for them. (The
+  // browser focused it before hydration, so onFocus did not fire.)
+  useEffect(() => (autoFocus ? whenIdle(() => void preloadSearchIndex()) : undefined), [autoFocus]);
 
   useEffect(() => {
     document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
@@ -90,7 +96,7 @@ export default function HandbookSearch({ autoFocus = true, onOpen }: Props): Rea
   const expanded = hits.length > 0;
   const status =
     query.trim() === ''
-      ? `${entries.filter((e) => e.runbook_id).length} runbooks and ${entries.length} pages, searchable offline.`
+      ? `${runbooks} runbooks and ${pages} pages, searchable offline.`
       : indexStatus === 'loading'
         ? 'Loading the search index…'
         : indexStatus === 'error'

@@ -1,8 +1,14 @@
 /**
- * doc-index: a data plugin that gathers, once per build, what the home page search needs from every
- * doc (permalink, title, description and a few frontmatter keys) and publishes it as global data
- * (`usePluginData('doc-index')`). It also writes the same data to `build/doc-index.json` for tools
- * and the browser tests.
+ * doc-index: a data plugin that gathers, once per build, the index of every doc (permalink, title,
+ * description and a few frontmatter keys) and the section pages.
+ *
+ * What each page gets is only what it uses, because global data is part of the main bundle that
+ * every page loads (`npm run bench:site`):
+ * - global data (`usePluginData('doc-index')`, DocIndexGlobalData): the section pages and the
+ *   number of runbooks and pages, for the home page and the search box;
+ * - the runbook entries as a data module, `@generated/doc-index/default/runbooks.json`, imported by
+ *   the runbook index page (src/pages/runbooks.tsx) alone, so it is in that page's chunk;
+ * - everything as `build/doc-index.json`, for tools and the browser tests.
  *
  * The keys are picked from the frontmatter schemas in `core/schemas/frontmatter.ts`, never
  * redefined here. Frontmatter is not validated here (that is `npm run validate`'s job): a value of
@@ -36,7 +42,14 @@ export type DocIndexEntry = {
 /** A generated-index category page (`/docs/runbooks`): only sections that exist get one. */
 export type DocIndexSection = { slug: string; label: string; permalink: string };
 
+/** `build/doc-index.json`. */
 export type DocIndexData = { entries: DocIndexEntry[]; sections: DocIndexSection[] };
+
+/** The global data (every page): the sections, and what the search box says it searches. */
+export type DocIndexGlobalData = { sections: DocIndexSection[]; runbooks: number; pages: number };
+
+/** The data module of the runbook index page (`@generated/doc-index/default/runbooks.json`). */
+export const RUNBOOKS_MODULE = 'runbooks.json';
 
 const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 
@@ -61,7 +74,7 @@ export function servedPath(permalink: string, trailingSlash: boolean | undefined
   return `${fixed}${rest}`;
 }
 
-/** Picks the indexed keys from one doc. Undefined keys are dropped to keep global data small. */
+/** Picks the indexed keys from one doc. Undefined keys are dropped to keep the index small. */
 export function toEntry(doc: DocMetadata, context: Pick<LoadContext, 'siteDir' | 'siteConfig'>): DocIndexEntry {
   const { siteDir, siteConfig } = context;
   const fm = doc.frontMatter as Record<string, unknown>;
@@ -113,7 +126,9 @@ export default function docIndexPlugin(context: LoadContext): Plugin<void> {
       }
       entries.sort((a, b) => a.permalink.localeCompare(b.permalink));
       data = { entries, sections };
-      actions.setGlobalData(data);
+      const runbooks = entries.filter((entry) => entry.runbook_id);
+      actions.setGlobalData({ sections, runbooks: runbooks.length, pages: entries.length } satisfies DocIndexGlobalData);
+      await actions.createData(RUNBOOKS_MODULE, JSON.stringify(runbooks));
     },
 
     async postBuild({ outDir }) {
