@@ -2,9 +2,9 @@
  * Figures stated in prose (`15 minutes`, `5 working days`, `above 1%`), and the units of a page
  * that state them: a paragraph, a table row or a heading. Shared by the `policy/figures` check.
  */
-import type { Nodes, Parents, Text } from 'mdast';
 import type { DocFile, Project } from '../engine/types.ts';
 import { fileFact } from '../engine/facts.ts';
+import { proseUnits } from './prose-units.ts';
 
 export type FigureKind = 'percent' | 'duration';
 
@@ -47,39 +47,16 @@ export interface Unit {
 }
 
 /** Paragraphs, table rows and headings of a page with the figures they state (derived once per file). */
-export const FIGURE_UNITS = fileFact('figure-units', (file): Unit[] => {
-  const units: Unit[] = [];
-  if (!file.tree) return units;
-  const collect = (node: Nodes, unit: { parts: string[]; figures: Figure[] }) => {
-    if (node.type === 'text') {
-      const t = node as Text;
-      unit.parts.push(t.value);
-      const start = t.position?.start.offset;
-      if (start !== undefined) {
+export const FIGURE_UNITS = fileFact('figure-units', (file): Unit[] =>
+  file.tree
+    ? proseUnits(file.tree, file.source, (value, raw, start) =>
         // The source of a text node may hold escapes; find the figure's text in it.
-        const raw = file.source.slice(start, t.position?.end.offset ?? start);
-        for (const f of figuresIn(t.value, 0)) {
+        figuresIn(value, 0).map((f) => {
           const at = raw.indexOf(f.text, Math.max(0, f.offset - 4));
-          unit.figures.push({ ...f, offset: start + (at >= 0 ? at : f.offset) });
-        }
-      }
-      return;
-    }
-    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'textDirective') return;
-    if ('children' in node) for (const child of (node as Parents).children) collect(child as Nodes, unit);
-  };
-  const walk = (node: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'tableRow' || node.type === 'heading') {
-      const unit = { parts: [] as string[], figures: [] as Figure[] };
-      collect(node, unit);
-      if (unit.figures.length > 0) units.push({ text: unit.parts.join(' ').toLowerCase(), figures: unit.figures, offset: node.position?.start.offset ?? 0 });
-      return;
-    }
-    if (node.type === 'code' || node.type === 'yaml') return;
-    if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
-  };
-  walk(file.tree);
-  return units;
-});
+          return { ...f, offset: start + (at >= 0 ? at : f.offset) };
+        }),
+      ).map(({ text, found, offset }) => ({ text, figures: found, offset }))
+    : [],
+);
 
 export const figureUnits = (file: DocFile, project: Project): Unit[] => project.facts.of(FIGURE_UNITS, file);

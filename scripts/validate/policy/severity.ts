@@ -3,9 +3,9 @@
  * a table row or a heading, with its lower-case text for matching a situation's words. Shared by
  * the `policy/severity` check; derived once per file.
  */
-import type { Nodes, Parents, Text } from 'mdast';
 import type { DocFile, Project } from '../engine/types.ts';
 import { fileFact } from '../engine/facts.ts';
+import { proseUnits } from './prose-units.ts';
 import type { Platform, Situation } from '../../../core/schemas/platform.ts';
 
 export interface StatedLevel {
@@ -23,35 +23,12 @@ export interface SeverityUnit {
 const LEVEL = /\bSEV[1-4]\b/g;
 
 /** Paragraphs, table rows and headings that state a severity level literally (`:severity{…}` is no literal). */
-export const SEVERITY_UNITS = fileFact('severity-units', (file): SeverityUnit[] => {
-  const units: SeverityUnit[] = [];
-  if (!file.tree || !/SEV[1-4]/.test(file.source)) return units;
-  const collect = (node: Nodes, unit: { parts: string[]; levels: StatedLevel[] }) => {
-    if (node.type === 'text') {
-      const t = node as Text;
-      unit.parts.push(t.value);
-      const start = t.position?.start.offset;
-      if (start === undefined) return;
-      const raw = file.source.slice(start, t.position?.end.offset ?? start);
-      for (const m of raw.matchAll(LEVEL)) unit.levels.push({ level: m[0], offset: start + m.index });
-      return;
-    }
-    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'textDirective') return;
-    if ('children' in node) for (const child of (node as Parents).children) collect(child as Nodes, unit);
-  };
-  const walk = (node: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'tableRow' || node.type === 'heading') {
-      const unit = { parts: [] as string[], levels: [] as StatedLevel[] };
-      collect(node, unit);
-      if (unit.levels.length > 0) units.push({ text: unit.parts.join(' ').toLowerCase(), levels: unit.levels, offset: node.position?.start.offset ?? 0 });
-      return;
-    }
-    if (node.type === 'code' || node.type === 'yaml') return;
-    if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
-  };
-  walk(file.tree);
-  return units;
-});
+export const SEVERITY_UNITS = fileFact('severity-units', (file): SeverityUnit[] =>
+  file.tree && /SEV[1-4]/.test(file.source)
+    ? proseUnits(file.tree, file.source, (_value, raw, start) => [...raw.matchAll(LEVEL)].map((m) => ({ level: m[0], offset: start + m.index })))
+        .map(({ text, found, offset }) => ({ text, levels: found, offset }))
+    : [],
+);
 
 export const severityUnits = (file: DocFile, project: Project): SeverityUnit[] => project.facts.of(SEVERITY_UNITS, file);
 
