@@ -20,14 +20,9 @@ import { NodeDocs } from './node.ts';
 import { openPackage, type ReadableSource } from './package-source.ts';
 import { argValue, NODE_DOCS_DEFAULT, openSource, PINNED, PINNED_PACKAGES } from './sources.ts';
 import { JQ_MANUAL } from './jq.ts';
+import { openQuote } from './shell-text.ts';
 
 type Found = { command: string; path: string; line: number };
-
-/** Is the text unfinished: an open quote? */
-const openQuote = (text: string): boolean => {
-  const bare = text.replace(/\\./g, '');
-  return (bare.replace(/"[^"]*"/g, '').match(/'/g) ?? []).length % 2 === 1 || (bare.replace(/'[^']*'/g, '').match(/"/g) ?? []).length % 2 === 1;
-};
 
 /**
  * Command lines of `tool` in the fenced code blocks of a Markdown page: `tool …` or `$ tool …`;

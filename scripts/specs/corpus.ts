@@ -29,6 +29,7 @@ import type { ReadableSource } from './package-source.ts';
 import type { GitSource } from './source.ts';
 import { PG_PAGES, pageExamples } from './postgres.ts';
 import { argValue, openSource } from './sources.ts';
+import { openShell } from './shell-text.ts';
 
 export interface CorpusCommand {
   tool: string;
@@ -41,20 +42,6 @@ export interface CorpusCommand {
 }
 
 const OUT = new URL('../../tests/fixtures/commands-real/commands.json', import.meta.url).pathname;
-
-/** Is the shell text unfinished: an open quote, or a loop or `if` not yet closed? */
-function open(text: string): boolean {
-  const bare = text
-    .split('\n')
-    .map((l) => l.replace(/(^|\s)#.*$/, ''))
-    .join('\n')
-    .replace(/\\./g, '');
-  const singles = (bare.replace(/"[^"]*"/g, '').match(/'/g) ?? []).length;
-  const doubles = (bare.replace(/'[^']*'/g, '').match(/"/g) ?? []).length;
-  const words = bare.split(/[\s;]+/);
-  const count = (w: string) => words.filter((x) => x === w).length;
-  return singles % 2 === 1 || doubles % 2 === 1 || count('for') + count('while') + count('until') > count('done') || count('if') > count('fi');
-}
 
 /** Lines matching `start`, with continuations joined (`\`, a trailing pipe, an open quote or loop). */
 function commandLines(text: string, start: RegExp, clean: (line: string) => string = (l) => l): Array<{ text: string; line: number }> {
@@ -71,7 +58,7 @@ function commandLines(text: string, start: RegExp, clean: (line: string) => stri
       command = /\\\s*$/.test(command) ? `${command.replace(/\\\s*$/, '')} ${next}` : `${command}\n${next}`;
     }
     const first = i;
-    while (open(command) && i + 1 < lines.length && i - first < 24 && !/^\s*(\$ |-{4,}|\.{4,}|Output::)/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
+    while (openShell(command) && i + 1 < lines.length && i - first < 24 && !/^\s*(\$ |-{4,}|\.{4,}|Output::)/.test(lines[i + 1]!)) command = `${command}\n${lines[++i]!}`;
     out.push({ text: command.trim(), line });
   }
   return out;
@@ -192,7 +179,7 @@ const collectors: Record<string, (src: ReadableSource) => Array<Omit<CorpusComma
       const all = AWS_ALL.has(service);
       if (!all && i % 10 !== 0) return [];
       // A command still open after the extractor's 12 continuation lines (a long JSON argument) was cut: left out.
-      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/).filter((c) => !open(c.text));
+      const found = commandLines(src.read(path), /^\s+(aws [a-z][\w-]* .*)$/).filter((c) => !openShell(c.text));
       return (all ? found : found.slice(0, 1)).map((c) => ({ command: c.text, path, line: c.line }));
     });
   },

@@ -75,7 +75,15 @@ const GENERATORS: Record<string, (src: GitSource) => { spec: GenNode; paths: str
 };
 
 /** Tools read from a published artifact, not a clone: npm's registry tarball, a node release binary. */
-const ARTIFACTS: Record<string, () => { spec: GenNode; paths: string[]; info: GitSource['info'] }> = {
+/** What a generator made, and where from; `tree` (a git source's tree hash) is recorded for a source with a note. */
+interface Made {
+  spec: GenNode;
+  paths: string[];
+  info: GitSource['info'];
+  tree?: () => string;
+}
+
+const ARTIFACTS: Record<string, () => Made> = {
   npm: () => {
     const src = openPackage('npm', PINNED_PACKAGES.npm!, argValue(argv, 'npm'), argValue(argv, 'sources') ?? process.env.SPEC_SOURCES);
     return { ...npmTree(src), info: src.info };
@@ -104,18 +112,17 @@ let failed = false;
 for (const tool of [...Object.keys(GENERATORS), ...Object.keys(ARTIFACTS)]) {
   if (only && !only.includes(tool)) continue;
   try {
-    const made =
+    const made: Made =
       ARTIFACTS[tool]?.() ??
       (() => {
         const src = openSource(tool, argv);
         return { ...GENERATORS[tool]!(src), info: src.info, tree: () => src.tree() };
       })();
-    const { spec, paths } = made;
-    const src = { info: made.info, tree: 'tree' in made ? (made.tree as () => string) : () => '' };
+    const { spec, paths, info } = made;
     const data: GeneratedSpec = {
       tool,
       version: PINNED[tool]!.version,
-      source: { ...src.info, paths: [...new Set(paths)], ...(PINNED[tool]!.note ? { note: PINNED[tool]!.note, tree: src.tree() } : {}) },
+      source: { ...info, paths: [...new Set(paths)], ...(PINNED[tool]!.note ? { note: PINNED[tool]!.note, tree: made.tree?.() } : {}) },
       ...(extraSources.length ? { alsoFrom: extraSources.splice(0) } : {}),
       generator: `scripts/specs/${GENERATOR_FILE[tool] ?? tool}.ts`,
       spec,
@@ -129,7 +136,7 @@ for (const tool of [...Object.keys(GENERATORS), ...Object.keys(ARTIFACTS)]) {
       n.subcommands?.forEach(count);
     };
     count(spec);
-    console.log(`${tool}: ${nodes} commands, ${flags} flags from ${src.info.repo} ${src.info.ref} (${src.info.commit.slice(0, 12)})`);
+    console.log(`${tool}: ${nodes} commands, ${flags} flags from ${info.repo} ${info.ref} (${info.commit.slice(0, 12)})`);
   } catch (error) {
     failed = true;
     console.error(`${tool}: ${error instanceof Error ? error.message : String(error)}`);
