@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadChecks } from './checks/index.ts';
-import { cacheDir, DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
-import { FileIndex } from './engine/file-index.ts';
-import { loadProject, selectFiles } from './engine/load.ts';
-import { defaultThreads, prewarm } from './engine/pool.ts';
-import { prestartParseWorker } from './engine/parse-guard.ts';
-import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
-import type { Project, ValidateOptions } from './engine/types.ts';
-import { gitChanges, selectChanged } from './engine/changed.ts';
-import { inShard } from './engine/shard.ts';
+import { cacheDir } from './engine/disk-cache.ts';
+import { digestInputs, ResultCache, runKey } from './engine/result-cache.ts';
+import type { ValidateOptions } from './engine/types.ts';
 import type { RunResult } from './reporters/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The validator's repository: its code is an input of a stored result too. */
+const REPO = join(here, '..', '..');
 
 /**
  * What cached results depend on besides the file itself: the installed packages (the lockfile),
@@ -29,7 +24,7 @@ function cacheVersion(root: string): string {
     join(here, '..', '..', 'core', 'markdown', 'dialect.js'),
     join(here, '..', '..', 'core', 'shell.ts'),
     join(here, 'engine', 'parse-guard.ts'),
-    join(here, 'engine', 'parse-worker.mjs'),
+    join(here, 'engine', 'parse-worker.ts'),
     join(here, 'engine', 'facts.ts'),
     join(here, 'engine', 'file-index.ts'),
     join(here, 'engine', 'routes.ts'),
@@ -59,76 +54,23 @@ function safeList(dir: string): string[] {
 }
 
 /**
- * `--changed` and `--shard`: report fewer files of the same project. Every file is still read, so
- * that links, ids and alerts resolve against the whole tree.
+ * The whole run: the stored result when nothing it depends on changed (engine/result-cache.ts),
+ * else the pipeline (pipeline.ts: read and parse each file once, run every check, sorted problems).
  */
-function narrowTargets(project: Project, root: string): RunResult['notReported'] {
-  const { changed, shard } = project.options;
-  if (!changed && !shard) return undefined;
-  const before = project.targets.size;
-  const reasons: string[] = [];
-  if (changed) {
-    const selection = selectChanged(project, gitChanges(root, changed.base, changed.staged));
-    project.targets = selection.targets;
-    reasons.push(selection.everything ? `--changed: ${selection.everything}, so all files are reported` : `--changed: not changed since ${changed.staged ? 'HEAD (staged files)' : changed.base}, and pointing at nothing that changed`);
-  }
-  if (shard) {
-    project.targets = new Set([...project.targets].filter((path) => inShard(path, shard)));
-    reasons.push(`--shard ${shard.index}/${shard.count}: in other shards`);
-  }
-  return { count: before - project.targets.size, reason: reasons.join('; ') };
-}
-
-/** The whole pipeline: read and parse each file once, run every check, return sorted problems. */
 export async function validate(root: string, paths: string[], options: ValidateOptions): Promise<RunResult> {
   const started = performance.now();
-  const dir = options.cache ? cacheDir(root, cacheVersion(root)) : null;
-  const cache = dir ? new DiskCache(dir) : NO_CACHE;
-  const index = new FileIndex(dir && join(dir, 'index.v8'));
-  setActiveCache(cache);
-  try {
-    const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
-    let phase = performance.now();
-    // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
-    const { read } = selectFiles(root, paths);
-    const pool = prewarm(root, read, cache, index, options.threads ?? defaultThreads());
-    const checks = await loadChecks();
-    time(stats, '(load checks)', phase);
-    phase = performance.now();
-    const pooled = await pool;
-    if (pooled.files > 0) time(stats, `(parse and lint ${pooled.files} docs in ${pooled.workers} workers, after the checks loaded)`, phase);
-    phase = performance.now();
-    // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
-    if (pooled.files === 0) prestartParseWorker();
-    const project = loadProject(root, paths, options, index);
-    time(stats, '(read and parse files)', phase);
-    const notReported = narrowTargets(project, root);
-    const prepared = await prepareChecks(project, checks, stats);
-    const problems = [...prepared, ...runChecks(project, checks, stats)];
-    const skipped = stats.skipped ?? [];
-    phase = performance.now();
-    // Only a run over the whole tree may forget the entries it did not use.
-    const whole = paths.length === 0 && !options.changed && !options.shard;
-    index.update(project, paths.length === 0 ? new Set(project.files.map((f) => f.path)) : undefined);
-    index.save();
-    cache.save({ prune: whole });
-    time(stats, '(save cache)', phase);
-    if (stats.timings) {
-      const { fromIndex, hashed, parsed, loadedLater } = index.counts;
-      stats.counts = { 'docs from the index (stat matched)': fromIndex, 'docs hashed, unchanged': hashed, 'docs parsed': parsed, 'indexed docs a check read in full': loadedLater, 'cache buckets read': cache.bucketsRead };
-    }
-    return {
-      files: project.targets.size,
-      problems,
-      ...(notReported ? { notReported } : {}),
-      rules: checks.map((c) => ({ id: c.id, description: c.description, severity: c.severity })),
-      suppressed: stats.suppressed,
-      ...(skipped.length ? { skipped } : {}),
-      ...(stats.timings ? { timings: stats.timings } : {}),
-      ...(stats.counts ? { counts: stats.counts } : {}),
-      elapsedMs: performance.now() - started,
-    };
-  } finally {
-    setActiveCache(NO_CACHE);
+  const version = options.cache ? cacheVersion(root) : null;
+  const dir = version ? cacheDir(root, version) : null;
+  // Runs that ask git what changed depend on its history too: they are not stored.
+  const results = dir && !options.changed ? new ResultCache(join(dir, 'results'), runKey(paths, options)) : null;
+  const inputs = results ? digestInputs(relative(REPO, root) === '' ? [root] : [root, REPO], version!) : null;
+  const stored = inputs ? results!.get(inputs) : undefined;
+  if (stored) {
+    const elapsedMs = performance.now() - started;
+    return { ...stored, elapsedMs, ...(options.timings ? { timings: { '(the result of a run on the same inputs, from .cache/validate/)': elapsedMs } } : {}) };
   }
+  const { runPipeline } = await import('./pipeline.ts');
+  const result = await runPipeline(root, paths, options, dir, started);
+  if (inputs) results!.set(inputs, result);
+  return result;
 }
