@@ -6,7 +6,8 @@
  *
  * - validate cold (empty `.cache/validate/`) with one thread and with the default worker threads,
  *   then warm (nothing changed since);
- * - `--changed` after one doc changed (the tree is a git repository; the facts index is warm);
+ * - `--changed` after one doc changed (the tree is a git repository; the facts index is warm), and
+ *   the whole tree after that edit (no stored result to replay: every check runs, no target);
  * - for the shipped docs, the pre-commit hook (`--staged`, one staged doc) in a copy of the repo.
  *
  * It prints wall seconds and, where `/usr/bin/time` exists, CPU seconds (user + system) of each
@@ -23,9 +24,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateTree } from './generate-tree.ts';
+import { bundledEntry } from '../validate/bundle.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'scripts', 'validate', 'cli.ts');
+const LAUNCH = join(ROOT, 'scripts', 'validate', 'launch.mjs');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -53,9 +55,9 @@ function measure(command: string, args: string[], cwd: string): Measured {
 
 const seconds = (m: Measured) => `${m.wall.toFixed(2).padStart(7)} s wall${m.cpu === undefined ? '' : `  ${m.cpu.toFixed(2).padStart(6)} s cpu`}`;
 
-/** validate through node and the tsx loader, as `npm run validate` runs it (without npm's own start-up). */
+/** validate as `npm run validate` runs it, from its bundle (launch.mjs), without npm's own start-up. */
 function validate(label: string, root: string, extra: string[] = []): Measured {
-  const m = measure(process.execPath, ['--import', 'tsx', CLI, '--root', root, '--format', 'json', ...extra], root);
+  const m = measure(process.execPath, [LAUNCH, '--root', root, '--format', 'json', ...extra], root);
   const report = JSON.parse(m.stdout || '{"files":0,"problems":[]}') as { files: number; problems: Array<{ severity: string }>; notReported?: { count: number } };
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const skipped = report.notReported ? `, ${report.notReported.count} not reported` : '';
@@ -74,6 +76,7 @@ interface Row {
   cold: Measured;
   warm: Measured;
   changed?: Measured;
+  edited?: Measured;
   hook?: Measured;
   markdownlint: Measured;
   remark: Measured;
@@ -101,10 +104,11 @@ function bench(tree: string, root: string, options: { changed: boolean; hook: bo
     const doc = spawnSync('git', ['ls-files', 'docs'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').find((f) => f.endsWith('.md'))!;
     appendFileSync(join(root, doc), '\nOne more sentence.\n');
     if (options.changed) row.changed = validate('validate --changed, 1 doc', root, ['--changed', '--base', 'main']);
+    row.edited = validate('validate, 1 doc edited', root);
     if (options.hook) {
       git(root, 'add', doc);
       // The hook's own command (.githooks/pre-commit), in the tree's root.
-      const m = measure(process.execPath, ['--import', 'tsx', CLI, '--staged'], root);
+      const m = measure(process.execPath, [LAUNCH, '--staged'], root);
       process.stdout.write(`  ${'pre-commit hook, 1 doc'.padEnd(26)} ${seconds(m)}  (exit ${m.status})\n`);
       row.hook = m;
     }
@@ -120,6 +124,8 @@ function prepare(dir: string): void {
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n.cache\n');
 }
 
+// The bundle is built (or found fresh) once here, so that no timed run includes its build.
+if (!(await bundledEntry())) process.stdout.write('note: the validator bundle could not be built; runs use the TypeScript source\n');
 const rows: Row[] = [];
 process.stdout.write(`bench:validate on ${process.platform}, Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores\n\n`);
 if (!values['no-shipped']) {
@@ -151,6 +157,7 @@ for (const row of rows) {
       `warm ${warm.toFixed(2)}x${cpuRatio(row.warm, row.markdownlint)} (<= 0.3: ${verdict(warm <= 0.3)}); ` +
       `remark-cli ${ratio(row.remark, row.markdownlint).toFixed(2)}x` +
       (row.changed ? `; --changed ${row.changed.wall.toFixed(2)} s (<= 1.5 s: ${verdict(row.changed.wall <= 1.5)})` : '') +
+      (row.edited ? `; whole tree after one edit ${ratio(row.edited, row.markdownlint).toFixed(2)}x (no target)` : '') +
       (row.hook ? `; pre-commit ${row.hook.wall.toFixed(2)} s (<= 2 s: ${verdict(row.hook.wall <= 2)})` : '') +
       '\n',
   );

@@ -3,8 +3,8 @@
  * Adding a check is adding one file here; its examples become tests and its docs page is generated.
  */
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Check } from '../engine/check.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,8 @@ export async function loadChecks(): Promise<Check[]> {
 async function importChecks(): Promise<Check[]> {
   const checks: Check[] = [];
   for (const name of checkModuleFiles()) {
-    const mod = (await import(pathToFileURL(join(here, name)).href)) as { default?: Check };
+    // A template literal with the extension outside it, so that esbuild bundles the folder (bundle.mjs).
+    const mod = (await import(/* @vite-ignore */ `./${name.slice(0, -'.ts'.length)}.ts`)) as { default?: Check };
     if (!mod.default?.id) throw new Error(`scripts/validate/checks/${name} does not default-export a check`);
     checks.push(mod.default);
   }

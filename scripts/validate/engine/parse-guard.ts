@@ -15,6 +15,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Root } from 'mdast';
+import { workerExecArgv, workerUrl } from './worker-url.ts';
 
 export const MAX_QUOTE_DEPTH = 32;
 export const MAX_INDENT = 160;
@@ -118,8 +119,9 @@ let current: ParseWorker | null = null;
 function startWorker(): ParseWorker {
   const { port1, port2 } = new MessageChannel();
   const ready = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+  const worker = new Worker(workerUrl('parse-worker', new URL('./parse-worker.mjs', import.meta.url)), {
     workerData: { port: port2, ready },
+    execArgv: workerExecArgv(),
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
     stdout: false,

@@ -1,6 +1,6 @@
 /**
  * Cold runs in parallel. Before the run, the docs whose parse tree is not in the cache are sent, in
- * batches, to worker threads (engine/pool-worker.mjs) that parse and lint them with the main
+ * batches, to worker threads (engine/pool-worker.ts) that parse and lint them with the main
  * thread's own functions; their results go into this run's cache. The run itself is then the
  * same as a warm run: every check runs once, on the main thread, in the same order, so the report
  * is the serial run's, byte for byte (tests/integration/pool.test.ts compares them).
@@ -18,6 +18,7 @@ import { MARKDOWN_EXTENSIONS } from '../../../core/markdown/dialect.js';
 import type { DiskCache } from './disk-cache.ts';
 import type { FileIndex } from './file-index.ts';
 import { MAX_FILE_BYTES } from './parse.ts';
+import { workerExecArgv, workerUrl } from './worker-url.ts';
 
 /**
  * Fewer docs to parse than this: serial. Each worker's start-up (the TypeScript loader, the parser
@@ -32,10 +33,10 @@ export const defaultThreads = (): number => availableParallelism();
 
 /**
  * Parses and lints, in `threads` workers, the docs of `paths` whose tree `cache` lacks. Returns how
- * many docs were sent (0: the run is serial).
+ * many docs were sent (0: the run is serial) and how many came back parsed (`done`).
  */
-export async function prewarm(root: string, paths: readonly string[], cache: DiskCache, index: FileIndex, threads: number): Promise<{ files: number; workers: number }> {
-  if (!cache.dir || threads < 2) return { files: 0, workers: 0 };
+export async function prewarm(root: string, paths: readonly string[], cache: DiskCache, index: FileIndex, threads: number): Promise<{ files: number; workers: number; done: number }> {
+  if (!cache.dir || threads < 2) return { files: 0, workers: 0, done: 0 };
   const work: Array<{ path: string; bytes: Uint8Array }> = [];
   for (const path of paths) {
     if (!MARKDOWN_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext)) || index.unchanged(root, path)) continue;
@@ -50,30 +51,36 @@ export async function prewarm(root: string, paths: readonly string[], cache: Dis
     if (cache.get('tree', hash) !== undefined || cache.get('unparseable', hash) !== undefined) continue;
     work.push({ path, bytes });
   }
-  if (work.length < POOL_MIN_FILES) return { files: 0, workers: 0 };
+  if (work.length < POOL_MIN_FILES) return { files: 0, workers: 0, done: 0 };
   const batches: Array<typeof work> = [];
   for (let i = 0; i < work.length; i += BATCH) batches.push(work.slice(i, i + BATCH));
   const count = Math.min(threads, batches.length);
-  const url = new URL('./pool-worker.mjs', import.meta.url);
+  let done = 0;
+  const url = workerUrl('pool-worker', new URL('./pool-worker.mjs', import.meta.url));
   await Promise.all(
     Array.from({ length: count }, () => new Promise<void>((resolve) => {
-      const worker = new Worker(url, { workerData: { root }, stdout: false, stderr: false });
+      const worker = new Worker(url, { workerData: { root }, execArgv: workerExecArgv(), stdout: false, stderr: false });
       const finish = () => {
         void worker.terminate();
         resolve();
       };
+      let sent = 0;
       const next = () => {
         const batch = batches.shift();
+        sent = batch?.length ?? 0;
         if (batch) worker.postMessage(batch);
         else finish();
       };
       worker.on('message', (message: 'ready' | Array<[string, string, unknown]>) => {
-        if (message !== 'ready') for (const [namespace, key, value] of message) cache.set(namespace, key, value);
+        if (message !== 'ready') {
+          for (const [namespace, key, value] of message) cache.set(namespace, key, value);
+          done += sent;
+        }
         next();
       });
       worker.on('error', finish);
       worker.on('exit', resolve);
     })),
   );
-  return { files: work.length, workers: count };
+  return { files: work.length, workers: count, done };
 }

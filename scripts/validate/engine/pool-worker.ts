@@ -1,0 +1,25 @@
+/**
+ * A worker of engine/pool.ts: parses and lints the files it is sent, with the same functions the
+ * main thread uses (engine/parse.ts, the remark-lint check), into a cache that records what it
+ * computed; the main thread stores those entries in its disk cache, so its own run finds every tree
+ * and lint result there. Started from the bundle (bundle.mjs) or, from source, by pool-worker.mjs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import remarkLint from '../checks/remark-lint.ts';
+import { RecordingCache, setActiveCache } from './disk-cache.ts';
+import { parseFile } from './parse.ts';
+import type { Project } from './types.ts';
+
+const { root } = workerData as { root: string };
+const project = { root } as Project;
+
+parentPort!.on('message', (batch: Array<{ path: string; bytes: Uint8Array }>) => {
+  const cache = new RecordingCache();
+  setActiveCache(cache);
+  for (const { path, bytes } of batch) {
+    const file = parseFile(path, bytes);
+    remarkLint.checkFile?.(file, project, () => true);
+  }
+  parentPort!.postMessage(cache.recorded);
+});
+parentPort!.postMessage('ready');
