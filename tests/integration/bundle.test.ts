@@ -20,10 +20,10 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function validate(args: string[], fromSource: boolean, cwd = ROOT) {
+async function validate(args: string[], fromSource: boolean, cwd = ROOT, nodeArgs: string[] = []) {
   const env = { ...process.env, GITHUB_ACTIONS: '', VALIDATE_FROM_SOURCE: fromSource ? '1' : '' };
   try {
-    const { stdout, stderr } = await run(process.execPath, [LAUNCH, ...args], { cwd, env, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [...nodeArgs, LAUNCH, ...args], { cwd, env, maxBuffer: 1 << 26 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -61,12 +61,14 @@ describe('the bundled validator', () => {
     writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     generateTree(dir, 320);
+    // A V8 flag on node's command line must not stop the workers from starting.
     const cold = async (threads: string) => {
       rmSync(join(dir, '.cache'), { recursive: true, force: true });
-      return validate(['--root', dir, '--format', 'json', '--threads', threads, '--timings'], false, dir);
+      return validate(['--root', dir, '--format', 'json', '--threads', threads, '--timings'], false, dir, ['--max-old-space-size=3072']);
     };
     const pooled = await cold('2');
     const serial = await cold('1');
+    expect([0, 1]).toContain(pooled.code); // not 3, an internal error
     expect(pooled.stderr).toMatch(/parse and lint 320 of 320 docs in 2 workers/);
     expect(pooled.stdout).toBe(serial.stdout);
     expect(JSON.parse(pooled.stdout).files).toBeGreaterThanOrEqual(320);

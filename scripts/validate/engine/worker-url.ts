@@ -10,8 +10,13 @@ export function workerUrl(name: 'pool-worker' | 'parse-worker', source: URL): UR
   return dir ? pathToFileURL(join(dir, `${name}.js`)) : source;
 }
 
-/** The worker's execArgv: the parent's, plus the validator's loader hooks (engine/loader-hooks.mjs). */
+/**
+ * The worker's execArgv: the validator's loader hooks (engine/loader-hooks.mjs), nothing else. Not
+ * the parent's: a V8 flag there (`node --max-old-space-size=… launch.mjs`) is refused by `new
+ * Worker` once execArgv is given, and a worker needs none of them (from source, the worker's `.mjs`
+ * registers tsx itself).
+ */
 export function workerExecArgv(): string[] {
   const hooks = join(dirname(fileURLToPath(import.meta.url)), 'register-loader-hooks.mjs');
-  return [...process.execArgv, '--import', pathToFileURL(hooks).href];
+  return ['--import', pathToFileURL(hooks).href];
 }
