@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withoutNaming } from './engine/loader-hooks.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = join(REPO, 'scripts', 'validate');
@@ -22,7 +23,7 @@ const SOURCE = join(REPO, 'scripts', 'validate');
 export const ENTRIES = { cli: join(SOURCE, 'cli.ts'), 'pool-worker': join(SOURCE, 'engine', 'pool-worker.ts'), 'parse-worker': join(SOURCE, 'engine', 'parse-worker.ts') };
 /** Folders whose listing is an input too: a new module there changes the bundle (the checks registry). */
 const LISTED = [join(SOURCE, 'checks')];
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const binDir = (repo = REPO) => join(repo, '.cache', 'validate-bin');
 
@@ -68,6 +69,20 @@ const sourceUrls = {
   },
 };
 
+/**
+ * esbuild plugin: the tree walk the checks import (unist-util-visit and unist-util-visit-parents)
+ * is bundled rather than left in node_modules, without its per-node closure naming: the same
+ * statement the workers' loader hook removes (engine/loader-hooks.mjs, which says why), here for the
+ * checks on the main thread, which has no loader hooks.
+ */
+const unnamedVisits = {
+  name: 'unnamed-visits',
+  setup(build) {
+    build.onResolve({ filter: /^unist-util-visit(-parents)?$/ }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)) }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, (args) => ({ contents: withoutNaming(readFileSync(args.path, 'utf8')), loader: 'js' }));
+  },
+};
+
 /** Builds the bundle into a new folder and points the manifest at it; returns the folder. */
 export async function build(repo = REPO) {
   const esbuild = await import('esbuild');
@@ -87,7 +102,7 @@ export async function build(repo = REPO) {
     splitting: true,
     metafile: true,
     sourcemap: 'linked',
-    plugins: [sourceUrls],
+    plugins: [unnamedVisits, sourceUrls],
     logLevel: 'silent',
     absWorkingDir: repo,
   });
@@ -98,6 +113,8 @@ export async function build(repo = REPO) {
   }
   // The lockfile stands for node_modules: esbuild's version and the packages left external.
   inputs['package-lock.json'] = stamp(join(repo, 'package-lock.json'));
+  // And the builder itself, with what it rewrites the sources with.
+  for (const path of [fileURLToPath(import.meta.url), join(SOURCE, 'engine', 'loader-hooks.mjs')]) inputs[relative(repo, path)] = stamp(path);
   const listed = Object.fromEntries(LISTED.map((dir) => [relative(repo, dir), listing(dir)]));
   const manifest = { format: FORMAT, node: process.version, esbuild: esbuild.version, dir: relative(root, out), inputs, listed };
   // Written whole then renamed: a run that starts meanwhile reads the old manifest or the new one.

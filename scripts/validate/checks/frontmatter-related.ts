@@ -45,14 +45,15 @@ export default defineCheck({
     const ids = runbookIds(project);
     related.forEach((entry, index) => {
       if (typeof entry !== 'string') return;
-      const at = { offset: frontmatterValueOffset(file, ['related', index]) };
+      // The position only for a problem: it needs the frontmatter's YAML document, parsed again.
+      const at = () => ({ offset: frontmatterValueOffset(file, ['related', index]) });
       if (RUNBOOK_ID_PATTERN.test(entry)) {
-        if (!ids.has(entry)) report(file, at, 'unknownRunbook', { id: entry }, { hint: didYouMean(entry, ids) });
+        if (!ids.has(entry)) report(file, at(), 'unknownRunbook', { id: entry }, { hint: didYouMean(entry, ids) });
         return;
       }
       const result = resolveLink(project, file, entry);
       if (result.ok) return;
-      report(file, at, 'brokenLink', { entry, reason: result.message }, { hint: result.suggestion ? `Did you mean \`${result.suggestion}\`?` : '' });
+      report(file, at(), 'brokenLink', { entry, reason: result.message }, { hint: result.suggestion ? `Did you mean \`${result.suggestion}\`?` : '' });
     });
   },
 });
