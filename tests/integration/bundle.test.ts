@@ -4,7 +4,7 @@
  * must rebuild it (a stale bundle would check with yesterday's rules).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,11 @@ describe('the bundled validator', () => {
     expect(Object.keys(manifest.inputs)).toContain('scripts/validate/checks/links-internal.ts');
     expect(Object.keys(manifest.inputs)).toContain('core/markdown/parse.ts');
     expect(fresh(manifest)).toBe(true);
+    // The checks' tree walk is bundled without its per-node closure naming (engine/loader-hooks.mjs).
+    expect(Object.keys(manifest.inputs)).toContain('node_modules/unist-util-visit-parents/lib/index.js');
+    const code = readdirSync(dir!).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(dir!, name), 'utf8')).join('\n');
+    expect(code).toContain('function factory(node, index, parents)');
+    expect(code).not.toMatch(/Object\.defineProperty\(visit, 'name'/);
     // An edited check (another size or mtime) and a new module in the checks folder: stale.
     expect(fresh({ ...manifest, inputs: { ...manifest.inputs, 'scripts/validate/checks/links-internal.ts': '1:2' } })).toBe(false);
     expect(fresh({ ...manifest, listed: { 'scripts/validate/checks': 'a-new-check.ts' } })).toBe(false);
