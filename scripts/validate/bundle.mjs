@@ -24,6 +24,8 @@ export const ENTRIES = { cli: join(SOURCE, 'cli.ts'), 'pool-worker': join(SOURCE
 /** Folders whose listing is an input too: a new module there changes the bundle (the checks registry). */
 const LISTED = [join(SOURCE, 'checks')];
 const FORMAT = 2;
+const RACY_MS = 2000;
+const KEEP_MS = 60 * 60 * 1000;
 
 export const binDir = (repo = REPO) => join(repo, '.cache', 'validate-bin');
 
@@ -86,6 +88,7 @@ const unnamedVisits = {
 /** Builds the bundle into a new folder and points the manifest at it; returns the folder. */
 export async function build(repo = REPO) {
   const esbuild = await import('esbuild');
+  const started = Date.now();
   const root = binDir(repo);
   mkdirSync(root, { recursive: true });
   const out = join(root, `build-${process.pid}-${Date.now().toString(36)}`);
@@ -116,20 +119,31 @@ export async function build(repo = REPO) {
   // And the builder itself, with what it rewrites the sources with.
   for (const path of [fileURLToPath(import.meta.url), join(SOURCE, 'engine', 'loader-hooks.mjs')]) inputs[relative(repo, path)] = stamp(path);
   const listed = Object.fromEntries(LISTED.map((dir) => [relative(repo, dir), listing(dir)]));
-  const manifest = { format: FORMAT, node: process.version, esbuild: esbuild.version, dir: relative(root, out), inputs, listed };
-  // Written whole then renamed: a run that starts meanwhile reads the old manifest or the new one.
-  const temp = join(root, `manifest.${process.pid}.json`);
-  writeFileSync(temp, JSON.stringify(manifest));
-  renameSync(temp, join(root, 'manifest.json'));
+  // A source edited while esbuild read it (or within the mtime's granularity): this run uses the
+  // build, but no manifest vouches for it, so the next run builds again.
+  const racy = Object.keys(inputs).some((path) => statSync(join(repo, path)).mtimeMs >= started - RACY_MS);
+  if (!racy) {
+    const manifest = { format: FORMAT, node: process.version, esbuild: esbuild.version, dir: relative(root, out), inputs, listed };
+    // Written whole then renamed: a run that starts meanwhile reads the old manifest or the new one.
+    const temp = join(root, `manifest.${process.pid}.json`);
+    writeFileSync(temp, JSON.stringify(manifest));
+    renameSync(temp, join(root, 'manifest.json'));
+  }
   prune(root, out);
   return out;
 }
 
-/** Keeps the newest two builds (a run may still be reading the previous one). */
+/** Removes other builds older than an hour: a run started from one may still be importing from it. */
 function prune(root, keep) {
-  const builds = readdirSync(root).filter((name) => name.startsWith('build-')).map((name) => join(root, name));
-  const old = builds.filter((dir) => dir !== keep).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(1);
-  for (const dir of old) rmSync(dir, { recursive: true, force: true });
+  for (const name of readdirSync(root)) {
+    const dir = join(root, name);
+    if (!name.startsWith('build-') || dir === keep) continue;
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > KEEP_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another run pruned it first.
+    }
+  }
 }
 
 /**
