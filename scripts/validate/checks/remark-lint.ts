@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Heading, Html, Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -76,9 +77,37 @@ export function loadLinter(root: string): Loaded {
   if (!config) return null;
   const { path, configHash, key } = config;
   if (cache.has(key)) return cache.get(key)!;
+  const loaded = buildLinter(() => require(path) as { default?: unknown }, configHash);
+  cache.set(key, loaded);
+  return loaded;
+}
+
+/**
+ * Loads the config as `loadLinter` does, through `import()` rather than `require`: a worker of
+ * engine/pool.ts calls it first, because module loader hooks apply to `import()` only, not to
+ * `require` of an ES module (engine/loader-hooks.mjs speeds up the plugins' tree walk).
+ */
+export async function preloadLinter(root: string): Promise<void> {
+  const config = configOf(root);
+  if (!config || cache.has(config.key)) return;
+  let mod: { default?: unknown } | Error;
+  try {
+    mod = (await import(pathToFileURL(config.path).href)) as { default?: unknown };
+  } catch (error) {
+    mod = error instanceof Error ? error : new Error(String(error));
+  }
+  if (cache.has(config.key)) return;
+  cache.set(config.key, buildLinter(() => {
+    if (mod instanceof Error) throw mod;
+    return mod;
+  }, config.configHash));
+}
+
+/** The processor of a loaded config module, or the reason it cannot be used. */
+function buildLinter(load: () => { default?: unknown }, configHash: string): Loaded {
   let loaded: Loaded;
   try {
-    const mod = require(path) as { default?: unknown };
+    const mod = load();
     const config = (mod.default ?? mod) as { plugins?: unknown; settings?: unknown };
     if (!config || typeof config !== 'object' || !Array.isArray(config.plugins)) {
       throw new Error('it must `export default { plugins: [...] }`');
@@ -99,7 +128,6 @@ export function loadLinter(root: string): Loaded {
   } catch (error) {
     loaded = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
-  cache.set(key, loaded);
   return loaded;
 }
 

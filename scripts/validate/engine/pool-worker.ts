@@ -5,7 +5,7 @@
  * and lint result there. Started from the bundle (bundle.mjs) or, from source, by pool-worker.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import remarkLint from '../checks/remark-lint.ts';
+import remarkLint, { preloadLinter } from '../checks/remark-lint.ts';
 import { RecordingCache, setActiveCache } from './disk-cache.ts';
 import { parseFile } from './parse.ts';
 import type { Project } from './types.ts';
@@ -22,4 +22,6 @@ parentPort!.on('message', (batch: Array<{ path: string; bytes: Uint8Array }>) =>
   }
   parentPort!.postMessage(cache.recorded);
 });
+// Through import(), so that the loader hooks apply to the lint plugins (see preloadLinter).
+await preloadLinter(root);
 parentPort!.postMessage('ready');
