@@ -102,5 +102,16 @@ describe('the result cache', () => {
     mkdirSync(join(dir, '.cache'), { recursive: true });
     writeFileSync(join(dir, '.cache', 'anything'), 'x');
     expect(digestInputs([dir], 'v')!.digest).toBe(before.digest);
+    // A linked file is read through the link: an edit of its target is an edit.
+    const outside = mkdtempSync(join(tmpdir(), 'result-cache-target-'));
+    try {
+      writeFileSync(join(outside, 'note.md'), 'one');
+      symlinkSync(join(outside, 'note.md'), join(dir, 'docs', 'linked.md'));
+      const linked = digestInputs([dir], 'v')!.digest;
+      writeFileSync(join(outside, 'note.md'), 'one, two');
+      expect(digestInputs([dir], 'v')!.digest).not.toBe(linked);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,7 @@
  * (`--changed`, `--staged`) are not stored: their inputs include the repository's history.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../reporters/types.ts';
 import type { ValidateOptions } from './types.ts';
@@ -42,6 +42,7 @@ export function digestInputs(dirs: readonly string[], extra: string): InputsDige
   const hash = createHash('sha256').update(extra);
   let newest = 0;
   let entries = 0;
+  const seen = new Set<string>();
   const walk = (abs: string, rel: string): boolean => {
     let names: string[];
     try {
@@ -56,11 +57,31 @@ export function digestInputs(dirs: readonly string[], extra: string): InputsDige
       if (SKIPPED.has(name)) continue;
       const path = join(abs, name);
       const relPath = rel ? `${rel}/${name}` : name;
-      let s;
+      let s: Stats;
       try {
         s = lstatSync(path);
       } catch {
         continue;
+      }
+      if (s.isSymbolicLink()) {
+        // Checks read through the link: what it points at is the input (a linked folder is walked,
+        // once: `seen` stops a cycle).
+        try {
+          const real = realpathSync(path);
+          const target = statSync(real);
+          if (target.isDirectory()) {
+            hash.update(`\0l:${relPath}>${real}`);
+            if (!seen.has(real)) {
+              seen.add(real);
+              if (!walk(real, relPath)) return false;
+            }
+            continue;
+          }
+          s = target;
+        } catch {
+          hash.update(`\0dangling:${relPath}`);
+          continue;
+        }
       }
       if (s.isDirectory()) {
         hash.update(`\0d:${relPath}`);
