@@ -7,6 +7,7 @@ import remarkCatalogDirectives from './src/remark/catalog-directives.ts';
 import remarkPlatformDirectives from './src/remark/platform-directives.ts';
 import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
 import remarkChecklists from './src/remark/checklists.ts';
+import remarkPermalinkLinks from './src/remark/permalink-links.ts';
 import { SITE_SETTINGS } from './core/site/settings.ts';
 import { servedHtmlUrls } from './src/pwa/precache.ts';
 import { lightCodeTheme } from './src/prism-theme.ts';
@@ -55,8 +56,9 @@ const config: Config = {
           include: [...DOC_INCLUDE],
           exclude: [...DOC_EXCLUDE],
           // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml);
-          // the placeholders form of pages with `<placeholder>` commands; tickable checklists.
-          remarkPlugins: [remarkCatalogDirectives, remarkPlatformDirectives, remarkPlaceholderForm, remarkChecklists],
+          // the placeholders form of pages with `<placeholder>` commands; tickable checklists; links to
+          // permalinks (static redirect pages) as plain links.
+          remarkPlugins: [remarkCatalogDirectives, remarkPlatformDirectives, remarkPlaceholderForm, remarkChecklists, remarkPermalinkLinks],
           tags: 'tags.yml',
           onInlineTags: 'throw',
           showLastUpdateTime: true,

@@ -10,6 +10,7 @@ import { useHistory, useLocation } from '@docusaurus/router';
 // This page's own data module (src/plugins/doc-index), in this page's chunk, not in global data.
 import entries from '@generated/doc-index/default/runbooks.json';
 import type { DocIndexEntry } from '@site/src/plugins/doc-index/index.ts';
+import { permalinkLink } from '@site/src/plugins/permalinks/links.ts';
 import { isOverdue } from '@site/core/review.ts';
 import styles from './runbooks.module.css';
 
@@ -95,7 +96,7 @@ export default function RunbookIndex(): ReactNode {
                   <td>
                     <span className={styles.alerts}>
                       {(e.alerts ?? []).map((alert) => (
-                        <Link key={alert} to={`/alerts/${alert}`}>
+                        <Link key={alert} {...permalinkLink(`/alerts/${alert}`)}>
                           {alert}
                         </Link>
                       ))}

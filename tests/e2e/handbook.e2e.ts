@@ -327,6 +327,28 @@ describe('permalinks', () => {
       await page.close();
     }
   });
+
+  test('a permalink keeps the #section, and a runbook header alert link opens its permalink in the same tab', async () => {
+    const runbook = runbooks.find((r) => Object.keys(r.alert_urls).length > 0);
+    if (!runbook) throw new Error('No runbook in build/runbooks.json lists an alert.');
+    const target = local(runbook.page);
+    const page = await open(target);
+    const heading = await page.locator('article h2[id]').last().getAttribute('id');
+    await page.goto(`${origin}${local(runbook.url)}#${heading}`, { waitUntil: 'commit' }).catch(() => undefined);
+    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).hash, { timeout: 15_000 }).toBe(`${target}#${heading}`);
+
+    const [alert, alertUrl] = Object.entries(runbook.alert_urls)[0]!;
+    await page.goto(`${origin}${target}`, { waitUntil: 'load' });
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+    const link = page.getByRole('region', { name: 'Runbook summary' }).getByRole('link', { name: alert });
+    expect(await link.getAttribute('href')).toBe(local(alertUrl));
+    const pagesBefore = browser.context.pages().length;
+    await link.click();
+    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toContain(runbook.title);
+    expect(new URL(page.url()).pathname).toBe(target);
+    expect(browser.context.pages().length, 'no new tab').toBe(pagesBefore);
+    await page.close();
+  });
 });
 
 describe('runbook pages', () => {

@@ -1,6 +1,7 @@
 /**
- * The page behind a stable permalink (`/rb/RB-007`, `/alerts/<AlertName>`): a meta refresh in the
- * static HTML (works without JavaScript), a client-side redirect, and a visible link meanwhile.
+ * The page behind a stable permalink (`/rb/RB-007`, `/alerts/<AlertName>`) under `npm start`: a
+ * client-side redirect and a visible link meanwhile. A build writes static redirect pages instead
+ * (src/plugins/permalinks/redirect-page.ts), which are not React routes.
  */
 import React, { useEffect } from 'react';
 import Head from '@docusaurus/Head';

@@ -9,6 +9,7 @@ import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { CatalogData } from '@site/src/plugins/catalog/index.ts';
+import { permalinkLink } from '@site/src/plugins/permalinks/links.ts';
 import { isOverdue, reviewDue } from '@site/core/review.ts';
 import { isoDay } from '@site/core/dates.ts';
 import styles from './styles.module.css';
@@ -96,7 +97,7 @@ export default function RunbookHeader({ frontMatter }: { frontMatter: RunbookFro
               {alerts.map((alert, i) => (
                 <span key={alert}>
                   {i > 0 && ', '}
-                  <Link to={`/alerts/${alert}`}>
+                  <Link {...permalinkLink(`/alerts/${alert}`)}>
                     <code>{alert}</code>
                   </Link>
                 </span>
