@@ -6,6 +6,12 @@
  * a run that checks one file (`--changed`, `--staged`) reads a few buckets, not every parse tree of
  * the tree.
  *
+ * Each value is stored v8-serialised on its own, so reading a bucket only copies bytes: a value is
+ * decoded when it is looked up (a `--changed` run in a 10,000-doc tree reads 26 buckets, some 13 MB,
+ * and decodes a few dozen values, not the 1,000 trees in them), and an entry this run did not
+ * change is written back as the bytes it was read as. Worker threads send their results encoded
+ * (engine/pool.ts), so the main thread decodes each once and never encodes it again.
+ *
  * Entries are namespaced (`tree`, `remark-lint:<config hash>`) and keyed by the sha256 of the input.
  * A run over the whole tree (`prune`) writes a bucket back with only this run's entries when the
  * older ones outnumber them (edits leave stale entries behind), so the folder stays bounded; a run
@@ -18,7 +24,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bump when the shape of a cached value changes (a parser upgrade changes trees too: see `parserVersion`). */
-const FORMAT = 2;
+const FORMAT = 3;
 const BUCKETS = 256;
 
 /** FNV-1a of the key: which bucket file holds it. */
@@ -51,8 +57,12 @@ export function writeMapFile(file: string, entries: Map<string, unknown>): void 
 }
 
 export class DiskCache {
-  private readonly loaded = new Map<number, Map<string, unknown>>();
+  /** Bucket → its entries as read: id → encoded value. */
+  private readonly loaded = new Map<number, Map<string, Uint8Array>>();
+  /** Values this run used or set, decoded. */
   private readonly used = new Map<string, unknown>();
+  /** The encoded form of used values, where known (read from a bucket, or sent by a worker). */
+  private readonly encoded = new Map<string, Uint8Array>();
   private readonly dirty = new Set<number>();
 
   constructor(readonly dir: string | null) {}
@@ -61,10 +71,11 @@ export class DiskCache {
     return join(this.dir!, `${bucket.toString(16).padStart(2, '0')}.v8`);
   }
 
-  private bucket(bucket: number): Map<string, unknown> {
+  private bucket(bucket: number): Map<string, Uint8Array> {
     let entries = this.loaded.get(bucket);
     if (!entries) {
-      entries = this.dir ? readMapFile(this.bucketFile(bucket)) : new Map<string, unknown>();
+      entries = new Map();
+      if (this.dir) for (const [id, value] of readMapFile(this.bucketFile(bucket))) if (value instanceof Uint8Array) entries.set(id, value);
       this.loaded.set(bucket, entries);
     }
     return entries;
@@ -79,10 +90,16 @@ export class DiskCache {
     const id = `${namespace}\0${key}`;
     if (this.used.has(id)) return this.used.get(id) as T;
     if (!this.dir) return undefined;
-    const entries = this.bucket(bucketOf(id));
-    if (!entries.has(id)) return undefined;
-    const value = entries.get(id);
+    const bytes = this.encoded.get(id) ?? this.bucket(bucketOf(id)).get(id);
+    if (bytes === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = deserialize(bytes);
+    } catch {
+      return undefined; // unreadable: computed again
+    }
     this.used.set(id, value);
+    this.encoded.set(id, bytes);
     return value as T;
   }
 
@@ -90,6 +107,16 @@ export class DiskCache {
     if (!this.dir) return; // no cache: keep nothing (in-process memos do that job)
     const id = `${namespace}\0${key}`;
     this.used.set(id, value);
+    this.encoded.delete(id);
+    this.dirty.add(bucketOf(id));
+  }
+
+  /** Stores a value that arrives encoded (from a worker thread): decoded on first lookup. */
+  setEncoded(namespace: string, key: string, bytes: Uint8Array): void {
+    if (!this.dir) return;
+    const id = `${namespace}\0${key}`;
+    this.used.delete(id);
+    this.encoded.set(id, bytes);
     this.dirty.add(bucketOf(id));
   }
 
@@ -104,29 +131,30 @@ export class DiskCache {
    */
   save(options: { prune?: boolean } = {}): void {
     if (!this.dir || this.dirty.size === 0) return;
-    const usedBy = new Map<number, Map<string, unknown>>();
-    for (const [id, value] of this.used) {
+    const usedBy = new Map<number, Map<string, Uint8Array>>();
+    const ids = new Set([...this.used.keys(), ...this.encoded.keys()]);
+    for (const id of ids) {
       const b = bucketOf(id);
       if (!this.dirty.has(b)) continue;
       let m = usedBy.get(b);
       if (!m) usedBy.set(b, (m = new Map()));
-      m.set(id, value);
+      m.set(id, this.encoded.get(id) ?? serialize(this.used.get(id)));
     }
     for (const b of this.dirty) {
       const old = this.bucket(b);
-      const fresh = usedBy.get(b) ?? new Map<string, unknown>();
-      const stale = options.prune ? [...old.keys()].filter((id) => !fresh.has(id) && !this.used.has(id)).length : 0;
+      const fresh = usedBy.get(b) ?? new Map<string, Uint8Array>();
+      const stale = options.prune ? [...old.keys()].filter((id) => !fresh.has(id)).length : 0;
       writeMapFile(this.bucketFile(b), stale > fresh.size ? fresh : new Map([...old, ...fresh]));
     }
   }
 }
 
 /**
- * A cache that starts empty and records every entry set in it (engine/pool-worker.mjs): what a
- * worker computed, for the main thread's cache.
+ * A cache that starts empty and records every entry set in it, encoded (engine/pool-worker.ts):
+ * what a worker computed, for the main thread's cache (`setEncoded`).
  */
 export class RecordingCache extends DiskCache {
-  readonly recorded: Array<[namespace: string, key: string, value: unknown]> = [];
+  readonly recorded: Array<[namespace: string, key: string, bytes: Uint8Array]> = [];
   private readonly memory = new Map<string, unknown>();
 
   constructor() {
@@ -139,7 +167,7 @@ export class RecordingCache extends DiskCache {
 
   override set(namespace: string, key: string, value: unknown): void {
     this.memory.set(`${namespace}\0${key}`, value);
-    this.recorded.push([namespace, key, value]);
+    this.recorded.push([namespace, key, serialize(value)]);
   }
 }
 

@@ -71,9 +71,9 @@ export async function prewarm(root: string, paths: readonly string[], cache: Dis
         if (batch) worker.postMessage(batch);
         else finish();
       };
-      worker.on('message', (message: 'ready' | Array<[string, string, unknown]>) => {
+      worker.on('message', (message: 'ready' | Array<[string, string, Uint8Array]>) => {
         if (message !== 'ready') {
-          for (const [namespace, key, value] of message) cache.set(namespace, key, value);
+          for (const [namespace, key, bytes] of message) cache.setEncoded(namespace, key, bytes);
           done += sent;
         }
         next();
