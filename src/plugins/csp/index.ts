@@ -6,8 +6,8 @@
  * (security/* checks). Static hosting (GitHub Pages) cannot send headers, hence the meta tag.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { htmlFiles } from '../html-files.ts';
 import type { Plugin } from '@docusaurus/types';
 
 export const PLUGIN_NAME = 'csp';
@@ -50,16 +50,6 @@ export function withPolicy(html: string): string {
   const charset = /^\s*<meta\s+charset=[^>]*>/i.exec(cleaned.slice(at));
   const insert = at + (charset ? charset[0].length : 0);
   return cleaned.slice(0, insert) + tag + cleaned.slice(insert);
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(path)));
-    else if (entry.name.endsWith('.html')) out.push(path);
-  }
-  return out;
 }
 
 export default function cspPlugin(): Plugin<void> {

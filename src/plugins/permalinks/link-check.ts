@@ -4,8 +4,9 @@
  * a permalink prefix are matched against the permalink pages that were written; one without a page
  * fails the build, as a broken link does.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { htmlFiles } from '../html-files.ts';
 
 /** An `href` quoted or not (the build's minified HTML leaves most unquoted). */
 const HREF = /\shref=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
@@ -18,16 +19,6 @@ export function permalinkLinks(html: string, prefixes: readonly string[]): strin
     if (prefixes.some((prefix) => path.startsWith(prefix) && path.length > prefix.length)) found.add(path);
   }
   return [...found];
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(path)));
-    else if (entry.name.endsWith('.html')) out.push(path);
-  }
-  return out;
 }
 
 /**
