@@ -17,3 +17,10 @@ export async function runExample(check: Check, example: Example, options: { stri
   project.targets = new Set([path]);
   return [...(await prepareChecks(project, [check])), ...runChecks(project, [check])];
 }
+
+/** What `checks` report on a one-doc project whose page is one ```bash block holding `body` (its first line is line 4). */
+export function problemsInBashBlock(checks: readonly Check[], body: string): Problem[] {
+  const project = projectFromMemory(ROOT, { 'docs/t.md': `# T\n\n\`\`\`bash\n${body}\n\`\`\`\n` }, { strictReviews: false, now: NOW });
+  project.targets = new Set(['docs/t.md']);
+  return runChecks(project, checks);
+}

@@ -5,15 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadChecks } from '../../scripts/validate/checks/index.ts';
-import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
-import { runChecks } from '../../scripts/validate/engine/runner.ts';
 import { awsCommands, awsRoot, encodeCommand, handlerRegistry, mainTableOps, renameTable, xformName, xformSpecialCases } from '../../scripts/specs/aws.ts';
 import { cMacros, opensslTree, progsList, providerNames, tableEntries } from '../../scripts/specs/openssl.ts';
 import { cFunction, parseOptionsTable, redisCliTree, usageOptions } from '../../scripts/specs/redis-cli.ts';
 import type { GitSource } from '../../scripts/specs/source.ts';
 import type { GenNode } from '../../scripts/specs/types.ts';
 import { decodeEntry } from '../../scripts/validate/commands/aws-spec.ts';
-import { NOW, ROOT } from '../helpers/examples.ts';
+import { problemsInBashBlock } from '../helpers/examples.ts';
 
 /** A source tree in memory, shaped like GitSource. */
 function tree(files: Record<string, string>): GitSource {
@@ -292,11 +290,7 @@ const OPTIONS x509_options[] = {
 
 describe('the generated aws, redis-cli and openssl specs in the checks', async () => {
   const checks = (await loadChecks()).filter((c) => c.id.startsWith('commands/') && c.id !== 'commands/catalog');
-  const run = (lines: string[]) => {
-    const p = projectFromMemory(ROOT, { 'docs/t.md': `# T\n\n\`\`\`bash\n${lines.join('\n')}\n\`\`\`\n` }, { strictReviews: false, now: NOW });
-    p.targets = new Set(['docs/t.md']);
-    return runChecks(p, checks).map((x) => `${x.line}:${x.column} ${x.severity} ${x.message}`);
-  };
+  const run = (lines: string[]) => problemsInBashBlock(checks, lines.join('\n')).map((x) => `${x.line}:${x.column} ${x.severity} ${x.message}`);
 
   it('accept real commands', () => {
     expect(

@@ -4,10 +4,8 @@ import type { GenNode } from '../../scripts/specs/types.ts';
 import { loadChecks } from '../../scripts/validate/checks/index.ts';
 import { parseShell } from '../../scripts/validate/commands/parse.ts';
 import { interpret, specFor, type FigSpec } from '../../scripts/validate/commands/specs.ts';
-import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
-import { runChecks } from '../../scripts/validate/engine/runner.ts';
 import { gitRepo } from '../helpers/go-repo.ts';
-import { NOW, ROOT } from '../helpers/examples.ts';
+import { problemsInBashBlock } from '../helpers/examples.ts';
 
 // A small gh-shaped source tree (written for this test): the root, a command group with the
 // inherited --repo, a leaf using cmdutil's flag helpers, and a helper from outside the sources.
@@ -162,11 +160,7 @@ describe('gh spec generator (scripts/specs/gh.ts)', () => {
 
 describe('gh spec (scripts/validate/commands/specs/gh.json, cli/cli v2.60.0)', async () => {
   const checks = (await loadChecks()).filter((c) => c.id === 'commands/flags');
-  const run = (body: string) => {
-    const p = projectFromMemory(ROOT, { 'docs/t.md': `# T\n\n\`\`\`bash\n${body}\n\`\`\`\n` }, { strictReviews: false, now: NOW });
-    p.targets = new Set(['docs/t.md']);
-    return runChecks(p, checks).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.message.split(' (')[0]}`);
-  };
+  const run = (body: string) => problemsInBashBlock(checks, body).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.message.split(' (')[0]}`);
 
   it('knows gh\'s subcommands, aliases and flags, with the right values', () => {
     expect(

@@ -4,10 +4,8 @@ import type { GenNode } from '../../scripts/specs/types.ts';
 import { loadChecks } from '../../scripts/validate/checks/index.ts';
 import { parseShell } from '../../scripts/validate/commands/parse.ts';
 import { interpret, specFor, type FigSpec } from '../../scripts/validate/commands/specs.ts';
-import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
-import { runChecks } from '../../scripts/validate/engine/runner.ts';
 import { gitRepo } from '../helpers/go-repo.ts';
-import { NOW, ROOT } from '../helpers/examples.ts';
+import { problemsInBashBlock } from '../helpers/examples.ts';
 
 // A small terraform-shaped source tree (written for this test): commands.go's map, main.go's global
 // options, Meta's flag sets, the arguments package's parser with `if x != nil` blocks, and a helper
@@ -214,11 +212,7 @@ describe('terraform spec generator (scripts/specs/terraform.ts)', () => {
 
 describe('terraform spec (scripts/validate/commands/specs/terraform.json, v1.9.8)', async () => {
   const checks = (await loadChecks()).filter((c) => c.id === 'commands/flags');
-  const run = (body: string) => {
-    const p = projectFromMemory(ROOT, { 'docs/t.md': `# T\n\n\`\`\`bash\n${body}\n\`\`\`\n` }, { strictReviews: false, now: NOW });
-    p.targets = new Set(['docs/t.md']);
-    return runChecks(p, checks).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.message}`);
-  };
+  const run = (body: string) => problemsInBashBlock(checks, body).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.message}`);
 
   it('knows terraform\'s commands and flags, with the right values', () => {
     expect(

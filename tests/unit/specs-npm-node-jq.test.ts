@@ -2,22 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChecks } from '../../scripts/validate/checks/index.ts';
-import { projectFromMemory } from '../../scripts/validate/engine/load.ts';
-import { runChecks } from '../../scripts/validate/engine/runner.ts';
 import { specFor, toolbox } from '../../scripts/validate/commands/specs.ts';
 import { jqManualOptions, jqOptions } from '../../scripts/specs/jq.ts';
 import { NodeBinary, nodeTree, v8Flags } from '../../scripts/specs/node.ts';
 import { branchGroups, npmCommandList, npmDefinitions, npmShorthands, valueOf } from '../../scripts/specs/npm.ts';
 import { markdownCommands } from '../../scripts/specs/corpus-more.ts';
 import type { GeneratedSpec, GenNode, GenOption } from '../../scripts/specs/types.ts';
-import { NOW, ROOT } from '../helpers/examples.ts';
+import { problemsInBashBlock, ROOT } from '../helpers/examples.ts';
 
 const checks = (await loadChecks()).filter((c) => c.id.startsWith('commands/') && c.id !== 'commands/catalog');
 
 function run(lines: string) {
-  const p = projectFromMemory(ROOT, { 'docs/t.md': `# T\n\n\`\`\`bash\n${lines}\n\`\`\`\n` }, { strictReviews: false, now: NOW });
-  p.targets = new Set(['docs/t.md']);
-  return runChecks(p, checks).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.rule} ${x.message}`);
+  return problemsInBashBlock(checks, lines).map((x) => `${x.line - 3}:${x.column} ${x.severity} ${x.rule} ${x.message}`);
 }
 
 const spec = (tool: string) => JSON.parse(readFileSync(join(ROOT, 'scripts/validate/commands/specs', `${tool}.json`), 'utf8')) as GeneratedSpec;
