@@ -27,7 +27,7 @@ const FORMAT = 2;
 const RACY_MS = 2000;
 const KEEP_MS = 60 * 60 * 1000;
 
-export const binDir = (repo = REPO) => join(repo, '.cache', 'validate-bin');
+export const binDir = () => join(REPO, '.cache', 'validate-bin');
 
 function stamp(path) {
   const s = statSync(path);
@@ -46,10 +46,9 @@ function readManifest(dir) {
   }
 }
 
-/** Whether the last build is still the source's: same esbuild, same Node, same inputs. */
-export function fresh(manifest, esbuildVersion) {
+/** Whether the last build is still the source's: same Node, same inputs (the lockfile pins esbuild). */
+export function fresh(manifest) {
   if (!manifest || manifest.format !== FORMAT || manifest.node !== process.version) return false;
-  if (esbuildVersion !== undefined && manifest.esbuild !== esbuildVersion) return false;
   try {
     for (const [path, expected] of Object.entries(manifest.inputs)) if (stamp(join(REPO, path)) !== expected) return false;
     for (const [dir, expected] of Object.entries(manifest.listed)) if (listing(join(REPO, dir)) !== expected) return false;
@@ -64,7 +63,7 @@ const sourceUrls = {
   name: 'source-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.(ts|mjs|js)$/ }, (args) => {
-      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+      if (args.path.includes('/node_modules/')) return undefined;
       const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
       return { contents: text, loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
     });
@@ -86,10 +85,10 @@ const unnamedVisits = {
 };
 
 /** Builds the bundle into a new folder and points the manifest at it; returns the folder. */
-export async function build(repo = REPO) {
+export async function build() {
   const esbuild = await import('esbuild');
   const started = Date.now();
-  const root = binDir(repo);
+  const root = binDir();
   mkdirSync(root, { recursive: true });
   const out = join(root, `build-${process.pid}-${Date.now().toString(36)}`);
   const result = await esbuild.build({
@@ -107,23 +106,23 @@ export async function build(repo = REPO) {
     sourcemap: 'linked',
     plugins: [unnamedVisits, sourceUrls],
     logLevel: 'silent',
-    absWorkingDir: repo,
+    absWorkingDir: REPO,
   });
   const inputs = {};
   for (const path of Object.keys(result.metafile.inputs)) {
-    const abs = resolve(repo, path.replace(/^[\w-]+:/, ''));
-    inputs[relative(repo, abs)] = stamp(abs);
+    const abs = resolve(REPO, path.replace(/^[\w-]+:/, ''));
+    inputs[relative(REPO, abs)] = stamp(abs);
   }
   // The lockfile stands for node_modules: esbuild's version and the packages left external.
-  inputs['package-lock.json'] = stamp(join(repo, 'package-lock.json'));
+  inputs['package-lock.json'] = stamp(join(REPO, 'package-lock.json'));
   // And the builder itself, with what it rewrites the sources with.
-  for (const path of [fileURLToPath(import.meta.url), join(SOURCE, 'engine', 'loader-hooks.mjs')]) inputs[relative(repo, path)] = stamp(path);
-  const listed = Object.fromEntries(LISTED.map((dir) => [relative(repo, dir), listing(dir)]));
+  for (const path of [fileURLToPath(import.meta.url), join(SOURCE, 'engine', 'loader-hooks.mjs')]) inputs[relative(REPO, path)] = stamp(path);
+  const listed = Object.fromEntries(LISTED.map((dir) => [relative(REPO, dir), listing(dir)]));
   // A source edited while esbuild read it (or within the mtime's granularity): this run uses the
   // build, but no manifest vouches for it, so the next run builds again.
-  const racy = Object.keys(inputs).some((path) => statSync(join(repo, path)).mtimeMs >= started - RACY_MS);
+  const racy = Object.keys(inputs).some((path) => statSync(join(REPO, path)).mtimeMs >= started - RACY_MS);
   if (!racy) {
-    const manifest = { format: FORMAT, node: process.version, esbuild: esbuild.version, dir: relative(root, out), inputs, listed };
+    const manifest = { format: FORMAT, node: process.version, dir: relative(root, out), inputs, listed };
     // Written whole then renamed: a run that starts meanwhile reads the old manifest or the new one.
     const temp = join(root, `manifest.${process.pid}.json`);
     writeFileSync(temp, JSON.stringify(manifest));
@@ -150,12 +149,12 @@ function prune(root, keep) {
  * The folder of a bundle that matches the source, building one if there is none; null when the
  * bundle cannot be built here (no esbuild, read-only checkout): the caller then runs the source.
  */
-export async function bundledEntry(repo = REPO) {
-  const root = binDir(repo);
+export async function bundledEntry() {
+  const root = binDir();
   const manifest = readManifest(root);
   if (fresh(manifest)) return join(root, manifest.dir);
   try {
-    return await build(repo);
+    return await build();
   } catch {
     return null;
   }
