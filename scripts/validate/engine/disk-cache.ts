@@ -44,16 +44,25 @@ export function readMapFile(file: string): Map<string, unknown> {
   }
 }
 
-/** Writes a Map atomically (temp file, rename). Never throws: a read-only checkout just skips it. */
-export function writeMapFile(file: string, entries: Map<string, unknown>): void {
+/**
+ * Writes a cache file whole (temp file, rename), so that a run reading it meanwhile sees the old
+ * file or the new one. Never throws: a read-only checkout just skips it (caches are optimisations).
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(entries));
+    writeFileSync(temp, data);
     renameSync(temp, file);
+    return true;
   } catch {
-    // The cache is an optimisation.
+    return false;
   }
+}
+
+/** Writes a Map atomically, v8-serialised (`writeCacheFile`). */
+export function writeMapFile(file: string, entries: Map<string, unknown>): void {
+  writeCacheFile(file, serialize(entries));
 }
 
 export class DiskCache {

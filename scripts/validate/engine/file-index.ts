@@ -16,10 +16,11 @@
  * half the time `v8.deserialize` took (167 against 314 ms), which `--changed` pays on every run.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
 import { ROUTE } from './routes.ts';
+import { writeCacheFile } from './disk-cache.ts';
 import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
 import { LineIndex } from './positions.ts';
 import type { DocFile, FrontmatterBlock, Project } from './types.ts';
@@ -264,14 +265,6 @@ function readIndexFile(file: string): IndexFile | null {
   }
 }
 
-/** Written whole, then renamed. Never throws: a read-only checkout just skips it. */
 function writeIndexFile(file: string, index: IndexFile): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(index));
-    renameSync(temp, file);
-  } catch {
-    // The index is an optimisation.
-  }
+  writeCacheFile(file, JSON.stringify(index));
 }

@@ -16,9 +16,10 @@
  * (`--changed`, `--staged`) are not stored: their inputs include the repository's history.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../reporters/types.ts';
+import { writeCacheFile } from './disk-cache.ts';
 import type { ValidateOptions } from './types.ts';
 
 /** Folders no check reads: dependencies, git, caches and build output. */
@@ -139,23 +140,19 @@ export class ResultCache {
   set(inputs: InputsDigest, result: RunResult): void {
     if (inputs.newest > inputs.started - RACY_MS) return;
     const { elapsedMs: _elapsed, timings: _timings, counts: _counts, ...stored } = result;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ inputs: inputs.digest, result: stored }));
-      renameSync(temp, this.file);
-      this.prune();
-    } catch {
-      // The cache is an optimisation.
-    }
+    if (writeCacheFile(this.file, JSON.stringify({ inputs: inputs.digest, result: stored }))) this.prune();
   }
 
   /** Keeps the results of the last few distinct runs (paths, options). */
   private prune(): void {
-    const files = readdirSync(this.dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => join(this.dir, name))
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    for (const file of files.slice(KEEP)) rmSync(file, { force: true });
+    try {
+      const files = readdirSync(this.dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join(this.dir, name))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+      for (const file of files.slice(KEEP)) rmSync(file, { force: true });
+    } catch {
+      // Another run pruned meanwhile: the cache is an optimisation.
+    }
   }
 }
