@@ -8,9 +8,10 @@
 // time: 3.5 s of 1,000 docs' cold run, 1.4 s with the statement deleted from the package by hand
 // (one thread, `--timings`); a pool worker with the hook lints and parses 400 docs in 1.7 s, 2.6 s
 // without it. The hook removes that one statement from the module's source as it loads, and
-// changes nothing else: the walk, its order and its actions stay the package's own code. If a new version of the package no
-// longer has the statement, its source loads unchanged (`tests/unit/loader-hooks.test.ts` says
-// which), so the hook can never change what the rules report.
+// changes nothing else: the walk, its order and its actions stay the package's own code. If a new
+// version of the package no longer has the statement, its source loads unchanged
+// (`tests/unit/loader-hooks.test.ts` says which), so the hook can never change what the rules
+// report.
 const TARGET = /\/node_modules\/unist-util-visit-parents\/lib\/index\.js$/;
 export const NAMING = /Object\.defineProperty\(visit, 'name', \{[^{}]*\}\)/;
 
