@@ -47,8 +47,8 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
     // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
-    const { read } = selectFiles(root, paths);
-    const pool = prewarm(root, read, cache, index, options.threads ?? defaultThreads());
+    const selection = selectFiles(root, paths);
+    const pool = prewarm(root, selection.read, cache, index, options.threads ?? defaultThreads());
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
@@ -57,7 +57,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     phase = performance.now();
     // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
     if (pooled.files === 0) prestartParseWorker();
-    const project = loadProject(root, paths, options, index);
+    const project = loadProject(root, paths, options, index, selection);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);
     const prepared = await prepareChecks(project, checks, stats);

@@ -81,6 +81,8 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   time(stats, '(validate-ignore markers)', indexed);
   const perRule = new Map<string, { count: number; first: Problem }>();
   const reported = new Set<string>();
+  // The reported files, in project order: `--changed` reports 1 of 10,000.
+  const targetFiles = project.files.filter((file) => project.targets.has(file.path));
   for (const check of checks) {
     const started = performance.now();
     const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
@@ -119,8 +121,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       });
     };
     if (check.checkFile) {
-      for (const file of project.files) {
-        if (!project.targets.has(file.path)) continue;
+      for (const file of targetFiles) {
         try {
           check.checkFile(file, project, report);
         } catch (error) {
