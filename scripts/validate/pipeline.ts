@@ -15,6 +15,7 @@ import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.t
 import type { Project, ValidateOptions } from './engine/types.ts';
 import { gitChanges, selectChanged } from './engine/changed.ts';
 import { inShard } from './engine/shard.ts';
+import { LocalResults } from './engine/local-results.ts';
 import type { RunResult } from './reporters/types.ts';
 
 /**
@@ -60,8 +61,10 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     const project = loadProject(root, paths, options, index, selection);
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);
-    const prepared = await prepareChecks(project, checks, stats);
-    const problems = [...prepared, ...runChecks(project, checks, stats)];
+    // Stored reports of the local checks for unchanged docs (engine/local-results.ts).
+    const local = dir ? new LocalResults(cache, project, checks.filter((c) => c.local && c.checkFile).map((c) => c.id)) : undefined;
+    const prepared = await prepareChecks(project, checks, stats, local);
+    const problems = [...prepared, ...runChecks(project, checks, stats, local)];
     const skipped = stats.skipped ?? [];
     phase = performance.now();
     // Only a run over the whole tree may forget the entries it did not use.
@@ -75,7 +78,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     time(stats, '(save cache)', phase);
     if (stats.timings) {
       const { fromIndex, hashed, parsed, loadedLater } = index.counts;
-      stats.counts = { 'docs from the index (stat matched)': fromIndex, 'docs hashed, unchanged': hashed, 'docs parsed': parsed, 'indexed docs a check read in full': loadedLater, 'cache buckets read': cache.bucketsRead };
+      stats.counts = { 'docs from the index (stat matched)': fromIndex, 'docs hashed, unchanged': hashed, 'docs parsed': parsed, 'indexed docs a check read in full': loadedLater, 'docs whose local checks replayed stored reports': local?.counts.replayed ?? 0, 'docs whose local checks ran': local?.counts.stored ?? 0, 'cache buckets read': cache.bucketsRead };
     }
     return {
       files: project.targets.size,

@@ -11,6 +11,7 @@ export default defineCheck({
   id: 'catalog/directives',
   description: '`::catalog-*` directives have a known name, known attributes, and values that exist in the service catalog.',
   severity: 'error',
+  local: true,
   messages: {
     unknownDirective: 'unknown directive `::{name}`',
     notLeaf: '`{name}` is a block on its own line: write `::{name}` (two colons)',

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'catalog/references',
   description: 'Frontmatter `services`, `owner` and `environments` name entries of the service catalog.',
   severity: 'error',
+  local: true,
   messages: {
     unknownService: '`{value}` is not in the service catalog (services and dependencies of src/data/catalog.yml)',
     unknownEnvironment: '`{value}` is not an environment of the service catalog',

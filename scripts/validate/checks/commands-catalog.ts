@@ -18,6 +18,7 @@ export default defineCheck({
   id: 'commands/catalog',
   description: 'Namespaces, kube contexts, deployments, Helm releases and hosts in commands exist in the service catalog; `npm run` names a script of package.json.',
   severity: 'error',
+  local: true,
   messages: {
     unknownHost: 'host `{value}` is not in the service catalog (src/data/catalog.yml)',
     unknownName: '{what} `{value}` is not in the service catalog (src/data/catalog.yml)',

@@ -11,6 +11,7 @@ export default defineCheck({
   id: RULE,
   description: 'An interactive confirmation (`read -p … answer`) before a destructive command gates it: the answer is tested before the command runs.',
   severity: 'error',
+  local: true,
   messages: {
     ungated: 'confirmation confirms nothing: the answer `{variable}` is never tested before `{what}` (line {line}), which runs whatever was typed. Gate it: `[[ ${variable} == yes ]] && …` on the command\'s line',
   },

@@ -11,6 +11,7 @@ export default defineCheck({
   description:
     'Destructive commands sit under a `:::danger` or `:::warning` admonition in their section; on production they follow a dry run or a confirmation step.',
   severity: 'error',
+  local: true,
   messages: {
     unwarned: 'destructive command ({what}) must sit under a `:::danger` or `:::warning` admonition in the same section',
     unguardedProduction: 'destructive command ({what}) targets production ({target}) without a dry run or confirmation step before it in the section',

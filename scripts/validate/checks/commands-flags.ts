@@ -8,6 +8,7 @@ export default defineCheck({
   description:
     'Subcommands and flags exist, and flags that need a value have one, per each tool\'s spec, generated from its own docs or source (git, helm, curl, kubectl, psql, pg_dump, pg_restore, npm, node, jq, gh, terraform, aws, redis-cli, openssl); gaps in a spec are warnings.',
   severity: 'error',
+  local: true,
   messages: {
     unknownFlag: 'unknown flag `{word}` for `{command}`',
     unknownSubcommand: 'unknown subcommand `{word}` for `{command}`',

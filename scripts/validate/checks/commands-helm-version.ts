@@ -12,6 +12,7 @@ export default defineCheck({
   id: RULE,
   description: '`helm upgrade` and `helm install` of a release that is, or may be, a production release pin the chart with `--version`.',
   severity: 'error',
+  local: true,
   messages: {
     unpinned: '`helm {verb}` of `{release}` ({which}) without `--version` takes the newest chart, outside the canary. Pin the running chart: `--version "$(helm status {release} -n {namespace} -o json | jq -r \'.chart.metadata.version\')"`',
   },

@@ -16,6 +16,7 @@ export default defineCheck({
   id: RULE,
   description: '`kubectl scale` is not run on a deployment that an HPA manages (src/data/platform.yml `autoscaling`); the fix is to patch the HPA\'s bounds.',
   severity: 'error',
+  local: true,
   messages: {
     scaleUnderHpa: '`kubectl scale` is undone by the HPA at its next sync: {what}. Patch the HPA\'s bounds instead: `{patch}` (docs/runbooks/tasks/scaling.md)',
   },

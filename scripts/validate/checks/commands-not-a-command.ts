@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'commands/not-a-command',
   description: 'A `bash`, `sh` or `shell` block holds only commands: output, YAML, JSON or PromQL lines belong in a block of their own kind.',
   severity: 'error',
+  local: true,
   messages: {
     notACommand: 'line {line} of this `{lang}` block is {what}, not a command{many}: use {fence}',
   },

@@ -32,6 +32,7 @@ export default defineCheck({
   id: RULE,
   description: 'Placeholders used in commands (`<pod-name>`, `{{name}}`, `$VAR`, `${VAR}`) are explained on the page.',
   severity: 'warning',
+  local: true,
   messages: {
     unexplained: 'placeholder `{token}` is not explained on the page; say what to put there (a "Variables" table or the sentence before the block)',
   },

@@ -134,6 +134,7 @@ export default defineCheck({
   id: RULE,
   description: 'Commands agree with the platform model: `redis-cli` uses TLS where Redis does; Secrets, ConfigMaps and their keys, database roles, Redis key prefixes and queues exist.',
   severity: 'error',
+  local: true,
   messages: MESSAGES,
   docs: {
     why:

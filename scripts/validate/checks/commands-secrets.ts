@@ -8,6 +8,7 @@ export default defineCheck({
   id: RULE,
   description: 'No credentials in shell blocks: secretlint\'s recommended rules plus command-aware rules for passwords, tokens, `-u user:pass`, `Authorization:` headers and URLs with passwords.',
   severity: 'error',
+  local: true,
   messages: {
     secret: '{text}',
   },

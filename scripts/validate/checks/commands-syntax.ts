@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'commands/syntax',
   description: 'Shell blocks (`bash`, `sh`, `shell`, `zsh`, `console`) parse with a real shell grammar (tree-sitter-bash).',
   severity: 'error',
+  local: true,
   messages: {
     syntax: 'shell syntax: {error}',
   },

@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'commands/unknown-command',
   description: 'Every command in a shell block is a shell builtin, a tool of src/data/toolbox.yml, a function the page defines or a script in the repo.',
   severity: 'error',
+  local: true,
   messages: {
     unknownCommand: 'unknown command `{name}`: not a shell builtin, a tool of {toolbox} or a script in the repository',
     invalidToolbox: '{toolbox} is invalid, commands cannot be checked: {error}',

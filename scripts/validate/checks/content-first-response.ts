@@ -15,6 +15,7 @@ export default defineCheck({
   id: 'content/first-response',
   description: 'The `## First response` section of runbooks and troubleshooting pages has one to five numbered steps and says when to escalate.',
   severity: 'error',
+  local: true,
   messages: {
     noSteps: '`## {first}` has no numbered steps; give the 1 to {max} safe first steps as a numbered list',
     tooManySteps: '`## {first}` has {steps} steps; at most {max}: move the rest to Diagnosis or Mitigation',

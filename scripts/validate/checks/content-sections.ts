@@ -16,6 +16,7 @@ export default defineCheck({
   id: 'content/sections',
   description: 'Runbooks, procedures, troubleshooting, rollback and deployment pages have their required sections, in order.',
   severity: 'error',
+  local: true,
   messages: {
     noSections: 'no sections; {order}',
     misspeltSection: 'heading `## {heading}` is not a section of {type} pages',

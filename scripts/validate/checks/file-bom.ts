@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'file/bom',
   description: 'Files do not start with a UTF-8 byte-order mark.',
   severity: 'warning',
+  local: true,
   messages: {
     bom: 'file starts with a UTF-8 byte-order mark (BOM); re-save it as UTF-8 without BOM',
   },

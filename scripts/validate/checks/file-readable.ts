@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'file/readable',
   description: 'Every Markdown file under docs/ is UTF-8 text of a sane size.',
   severity: 'error',
+  local: true,
   messages: {
     binary: 'file is binary (it contains NUL bytes), not Markdown text; move it to static/ or delete it',
     notUtf8: 'file is not valid UTF-8; re-save it with UTF-8 encoding',

@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'file/unexpected',
   description: 'docs/ holds only Markdown docs, images, tags.yml, search-synonyms.yml and sidebar metadata.',
   severity: 'warning',
+  local: true,
   messages: {
     unexpected: '{path} is not a Markdown doc, an image or sidebar metadata; Docusaurus ignores it. Move it to static/ or delete it',
   },

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'file/unparseable',
   description: `Every Markdown file parses within the guards: block quotes at most ${MAX_QUOTE_DEPTH} deep, indentation at most ${MAX_INDENT} columns, nesting at most ${MAX_TREE_DEPTH} levels, and ${PARSE_BUDGET_MS / 1000} s of parsing.`,
   severity: 'error',
+  local: true,
   messages: {
     unparseable: 'file was not parsed: {reason}. No other check ran on it',
   },

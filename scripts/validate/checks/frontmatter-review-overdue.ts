@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'frontmatter/review-overdue',
   description: 'A page is reviewed again before `last_reviewed` + `review_interval` has passed.',
   severity: 'warning',
+  local: true,
   messages: {
     overdue: 'review overdue since {due} (last reviewed {reviewed}, interval {interval}); the owner team should review the page and set `last_reviewed` to the review date',
   },

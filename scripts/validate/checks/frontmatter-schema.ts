@@ -17,6 +17,7 @@ export default defineCheck({
   id: 'frontmatter/schema',
   description: 'Frontmatter matches the schema of its `type`: required keys, value formats, no unknown keys.',
   severity: 'error',
+  local: true,
   messages: {
     missingType: 'missing required key `type` (one of {types})',
     unknownType: 'unknown doc type `{type}`; use one of {types}',

@@ -11,6 +11,7 @@ export default defineCheck({
   id: 'frontmatter/tags',
   description: 'Tags come from the controlled list in docs/tags.yml, which is itself well-formed.',
   severity: 'error',
+  local: true,
   messages: {
     noTagList: 'tag `{tag}` cannot be checked: {tagsFile} does not exist',
     unknownTag: 'unknown tag `{tag}`; tags come from {tagsFile}',

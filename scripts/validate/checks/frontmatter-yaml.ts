@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'frontmatter/yaml',
   description: 'Every doc starts with a closed frontmatter block holding a YAML mapping.',
   severity: 'error',
+  local: true,
   messages: {
     emptyFile: 'file is empty; a doc needs frontmatter (type, title, description, owner, ...) and content ({reference})',
     unclosed: 'frontmatter opened with `---` on line 1 is never closed; add a `---` line after the last key',

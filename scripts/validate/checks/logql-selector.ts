@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'logql/selector',
   description: 'LogQL stream selectors (the catalog\'s `logs` of each service, shown in runbook headers; ```logql blocks; queries in commands) use the log labels of the platform model, with values from their closed sets.',
   severity: 'error',
+  local: true,
   messages: { unknownLabel: QUERY_MESSAGES.unknownLabel, valueOutsideSet: QUERY_MESSAGES.valueOutsideSet },
   docs: {
     why:

@@ -13,6 +13,7 @@ export default defineCheck({
   id: 'markdown/admonition-title',
   description: 'Admonition titles use the directive label syntax, `:::danger[Title]`.',
   severity: 'error',
+  local: true,
   messages: {
     legacyTitle: 'admonition title after a space (`:::{kind} {title}`) is a legacy form that only Docusaurus reads; write `:::{kind}[{title}]`',
   },

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'markdown/unclosed-fence',
   description: 'Every fenced code block is closed.',
   severity: 'error',
+  local: true,
   messages: {
     unclosed: 'code fence {fence} opened on line {line} is never closed; everything after it renders as code. Add a closing {fence}',
   },

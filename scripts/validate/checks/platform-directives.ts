@@ -12,6 +12,7 @@ export default defineCheck({
   id: 'platform/directives',
   description: '`::platform-*`, `:policy` and `:severity` directives have a known name, known attributes, and values that exist in the platform model.',
   severity: 'error',
+  local: true,
   messages: {
     unknownDirective: 'unknown directive `::{name}`',
     leafForm: '`{name}` is a block on its own line: write `::{name}` (two colons)',

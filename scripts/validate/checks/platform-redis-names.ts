@@ -16,6 +16,7 @@ export default defineCheck({
   id: RULE,
   description: 'Queue names and Redis key patterns written as inline code in a page (`queue:default`, `cache:api:*`) exist in the platform model (`queues`, `redis_key_prefixes`).',
   severity: 'error',
+  local: true,
   messages: {
     unknownQueue: 'queue `{name}` is not in the platform model ({model}: queues: {queues})',
     unknownPrefix: 'Redis key `{name}`: the prefix `{prefix}` is not in the platform model ({model}: redis_key_prefixes: {prefixes})',

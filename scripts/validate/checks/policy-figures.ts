@@ -8,6 +8,7 @@ export default defineCheck({
   id: RULE,
   description: 'A sentence, table row or heading about a known policy (escalation, post-mortem, CVE deadlines, maintenance notice, thresholds) states the figure of src/data/platform.yml, best through `:policy{id=…}`.',
   severity: 'error',
+  local: true,
   messages: {
     contradicts: '`{figure}` contradicts the policy `{id}` ({about}): the policy `{id}` is {value} (src/data/platform.yml, decided on {owner}). Write `:policy{id={id}}`.',
   },

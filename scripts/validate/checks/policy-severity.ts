@@ -9,6 +9,7 @@ export default defineCheck({
   id: RULE,
   description: 'A sentence or table row that names a known situation (src/data/platform.yml `situations`) and states a severity level states the model\'s level, best through `:severity{situation=…}`.',
   severity: 'error',
+  local: true,
   messages: {
     contradicts: '`{level}` contradicts the severity of `{id}` ({example}): it is {severity} (src/data/platform.yml: situations). Write `:severity{situation={id}}`',
   },

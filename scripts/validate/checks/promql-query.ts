@@ -12,6 +12,7 @@ export default defineCheck({
   description:
     'PromQL in ```promql blocks, alert rule `expr`s, and queries in commands and scripts (`--data-urlencode "query=…"`, `query="…"`) parses with Prometheus\' grammar and uses only metrics and labels of the platform model.',
   severity: 'error',
+  local: true,
   messages: QUERY_MESSAGES,
   docs: {
     why:

@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { defineCheck, type Report } from '../engine/check.ts';
 import { activeCache } from '../engine/disk-cache.ts';
+import { projectFact } from '../engine/facts.ts';
 import { didYouMean } from '../engine/suggest.ts';
 import type { DocFile, Position, Severity } from '../engine/types.ts';
 
@@ -66,6 +67,9 @@ function configOf(root: string): { path: string; configHash: string; key: string
   const configHash = createHash('sha256').update(text).digest('hex');
   return { path, configHash, key: `${path}\0${configHash}` };
 }
+
+/** The config of the run's root, read and hashed once per run. */
+const CONFIG = projectFact('remark-lint-config', (project) => configOf(project.root));
 
 /**
  * Loads `<root>/.remarkrc.js` and builds the processor. Synchronous (`require` of an ES module,
@@ -318,15 +322,17 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    if (file.status !== 'ok' || !file.tree) return;
+    if (file.status !== 'ok') return;
     // Results of an unchanged file under an unchanged config come from the disk cache, without
-    // importing a single plugin (loading the config is most of the cost of a warm run).
-    const config = configOf(project.root);
+    // importing a single plugin (loading the config is most of the cost of a warm run), nor
+    // reading the file's tree.
+    const config = project.facts.get(CONFIG);
     const stored = config && !cache.has(config.key) ? activeCache().get<Linted>(`remark-lint:${config.configHash}`, file.hash) : undefined;
     if (stored) {
       reportLinted(file, stored, report);
       return;
     }
+    if (!file.tree) return;
     const loaded = loadLinter(project.root);
     if (!loaded || 'error' in loaded) return;
     const { linter } = loaded;

@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defineCheck } from '../engine/check.ts';
-import { runbookIds } from '../engine/facts.ts';
+import { RB_MENTIONS, runbookIds } from '../engine/facts.ts';
 import { didYouMean } from '../engine/suggest.ts';
 
 const rb = (id: string) => `---\ntype: runbook\nrunbook_id: ${id}\n---\n`;
@@ -29,8 +29,11 @@ export default defineCheck({
     ],
   },
   checkFile(file, project, report) {
-    if (!file.tree) return;
+    if (file.status !== 'ok') return;
     const ids = runbookIds(project);
+    // Every id of a text node is among the file's mentions (an indexed fact): when each of those
+    // exists, the tree (not read for an unchanged doc) has nothing to report.
+    if (project.facts.of(RB_MENTIONS, file).every((id) => ids.has(id)) || !file.tree) return;
     visit(file.tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;
       if (start === undefined) return;

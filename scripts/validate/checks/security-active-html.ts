@@ -34,6 +34,7 @@ export default defineCheck({
   id: 'security/active-html',
   description: 'No raw HTML or JSX elements that run code or load active content (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<base>`, `<form>`, `<meta http-equiv>`, …), anywhere in a page.',
   severity: 'error',
+  local: true,
   messages: {
     activeContent: '{why}; pages must not contain it. Show it in a code block, or link to the content instead',
   },

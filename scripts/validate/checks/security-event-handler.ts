@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'security/event-handler',
   description: 'No event-handler attributes (`onerror`, `onload`, `onclick`, JSX `onClick`, …) on any HTML or JSX element.',
   severity: 'error',
+  local: true,
   messages: {
     eventHandler: '`{attribute}` on `<{tag}>` is an event handler: it runs script in every reader\'s browser. Remove it',
   },

@@ -50,6 +50,7 @@ export default defineCheck({
   id: 'security/mdx-esm',
   description: `\`.mdx\` pages import only from ${BUILT_IN_IMPORTS.join(', ')} (plus additions with a reason in ${CONFIG_FILE}) and export only data literals.`,
   severity: 'error',
+  local: true,
   messages: {
     config: '{error}',
     invalidJs: 'this import/export block is not valid JavaScript ({reason}); the MDX build fails on it',

@@ -50,6 +50,7 @@ export default defineCheck({
   id: 'security/secrets',
   description: 'No credentials anywhere in a page (prose, frontmatter, code blocks of every language), in `src/data/` or in `static/scripts/`: secretlint\'s recommended rules.',
   severity: 'error',
+  local: true,
   messages: {
     secret: '{finding}: {advice}',
   },

@@ -16,6 +16,7 @@ export default defineCheck({
   id: 'security/style-url',
   description: 'No inline `style` that loads or runs anything: `url(`, `expression(`, `image-set(`, `@import`, `behavior:`.',
   severity: 'error',
+  local: true,
   messages: {
     activeStyle: '`style` on `<{tag}>` uses `{what}`, which makes readers\' browsers load or run something; remove it and use an image or the site CSS',
   },

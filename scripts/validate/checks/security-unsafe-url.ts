@@ -34,6 +34,7 @@ export default defineCheck({
   id: 'security/unsafe-url',
   description: 'No `javascript:`, `vbscript:`, `file:` or non-image `data:` URLs in links, images, definitions, HTML and JSX attributes or frontmatter.',
   severity: 'error',
+  local: true,
   messages: {
     unsafeScheme: '{where} uses a `{scheme}:` URL, which {risk}. Link to an https:// page or a file under static/ instead',
   },

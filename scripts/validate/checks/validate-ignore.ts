@@ -20,6 +20,7 @@ export default defineCheck({
   description:
     '`validate-ignore` markers name known rule ids, give a reason and cover a block; every problem they silence is counted in the report.',
   severity: 'error',
+  local: true,
   messages: {
     unknownRule: '`validate-ignore` names `{rule}`, which is not a rule id of `npm run validate`',
     unsilenceable: '`validate-ignore` names `{rule}`, whose problems cannot be silenced',

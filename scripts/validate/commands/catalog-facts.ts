@@ -2,8 +2,8 @@
  * What commands may name, from the service catalog: namespaces, kube contexts, Helm releases,
  * deployments (per environment) and hosts; and the npm scripts of package.json files.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { readInput } from '../engine/local-results.ts';
 import { catalogOf } from '../engine/catalog.ts';
 import type { Project } from '../engine/types.ts';
 import { projectFact } from '../engine/facts.ts';
@@ -59,9 +59,12 @@ const PACKAGE_SCRIPTS = projectFact('package-scripts', () => new Map<string, Set
 export function npmScripts(project: Project, dir: string): Set<string> | null {
   const scripts = project.facts.get(PACKAGE_SCRIPTS);
   const path = join(project.root, dir, 'package.json');
+  // Read each time: an input of the doc being checked (engine/local-results.ts).
+  const text = readInput(project.root, relative(project.root, path));
   if (!scripts.has(path)) {
     try {
-      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> };
+      if (text === null) throw new Error('no package.json');
+      const pkg = JSON.parse(text) as { scripts?: Record<string, string> };
       scripts.set(path, new Set(Object.keys(pkg.scripts ?? {})));
     } catch {
       scripts.set(path, null);

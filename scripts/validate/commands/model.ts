@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocFile, Project } from '../engine/types.ts';
 import { fileFact, projectFact } from '../engine/facts.ts';
+import { pathExists, recordingInputsOf } from '../engine/local-results.ts';
 import { shellBlocks, toSource, type ShellBlock } from './blocks.ts';
 import { blankLines, nonCommandLines, type NonCommandLine } from './not-commands.ts';
 import { parseShell, type ParsedShell, type SimpleCommand, type Word } from './parse.ts';
@@ -59,9 +60,11 @@ const SCRIPTS_ON_DISK = projectFact('scripts-on-disk', () => new Map<string, boo
 function isScript(project: Project, name: string): boolean {
   if (!name.includes('/')) return false;
   const rel = name.replace(/^\.\//, '');
+  if (rel.startsWith('/') || rel.includes('..')) return false;
   const known = project.facts.get(SCRIPTS_ON_DISK);
-  if (!known.has(rel)) known.set(rel, !rel.startsWith('/') && !rel.includes('..') && existsSync(join(project.root, rel)));
-  return known.get(rel)!;
+  if (!known.has(rel)) known.set(rel, existsSync(join(project.root, rel)));
+  // An input of the doc being checked: its stored reports are reused only while this still holds.
+  return pathExists(project.root, rel, known.get(rel)!);
 }
 
 /** `sudo -u x kubectl …` → the `kubectl …` command (recursively). */
@@ -120,7 +123,7 @@ export function resolve(command: SimpleCommand, project: Project, functions: Set
 }
 
 /** Every shell block of `file`, parsed and resolved (derived once per file and run). */
-export const BLOCK_ANALYSIS = fileFact('block-analysis', (file, project): BlockAnalysis[] => {
+export const BLOCK_ANALYSIS = fileFact('block-analysis', (file, project): BlockAnalysis[] => recordingInputsOf(file, () => {
   const blocks = shellBlocks(file, project);
   // Output, YAML, JSON or PromQL pasted into a bash block: blanked, then parsed again (same offsets).
   const first = blocks.map((b) => parseShell(b.text));
@@ -133,7 +136,7 @@ export const BLOCK_ANALYSIS = fileFact('block-analysis', (file, project): BlockA
     for (const c of parsed[i]!.commands) resolve(c, project, functions, commands);
     return { block, parsed: parsed[i]!, commands, nonCommands: nonCommands[i]!, at: (offset) => ({ offset: toSource(block, offset) }) };
   });
-});
+}));
 
 export const analyze = (file: DocFile, project: Project): BlockAnalysis[] => project.facts.of(BLOCK_ANALYSIS, file);
 

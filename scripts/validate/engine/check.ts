@@ -104,6 +104,13 @@ export interface Check<M extends Messages = any> {
   };
   /** Called once per file of the run. */
   checkFile?(file: DocFile, project: Project, report: Report<M>): void;
+  /**
+   * `checkFile` reads only the file it is given and the project's data (tags, catalog, platform,
+   * alert rules, scripts, options), never another doc, and looks up repository files only through
+   * engine/local-results.ts (`pathExists`, `readInput`). Its reports for an unchanged file are then
+   * replayed from the cache instead of computed (engine/local-results.ts).
+   */
+  local?: boolean;
   /** Called once per run, for checks across files. */
   checkProject?(project: Project, report: Report<M>): void;
   /**

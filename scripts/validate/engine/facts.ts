@@ -97,5 +97,21 @@ export const LISTED_ALERTS = projectFact('listed-alerts', (project) =>
 );
 export const listedAlerts = (project: Project): Set<string> => project.facts.get(LISTED_ALERTS);
 
-/** The runbook ids (`RB-001`) a file's text mentions, anywhere (for `--changed`). */
-export const RB_MENTIONS = fileFact('rb-mentions', (file): string[] => [...new Set(file.source.match(/\bRB-\d{3}\b/g) ?? [])].sort());
+/**
+ * The runbook ids (`RB-001`) a file's text mentions, anywhere (for `--changed` and
+ * runbook/id-mentions): also those spelled with a numeric character reference (`RB&#45;001`) or an
+ * escaped dash (`RB\-001`), which text nodes decode. A superset of the ids of the text nodes.
+ */
+export const RB_MENTIONS = fileFact('rb-mentions', (file): string[] => {
+  const ids = new Set(file.source.match(/\bRB-\d{3}\b/g) ?? []);
+  if (/&#|\\-/.test(file.source)) {
+    const decoded = file.source
+      .replace(/&#(\d+);|&#x([\da-f]+);/gi, (whole, dec?: string, hex?: string) => {
+        const code = dec ? Number(dec) : parseInt(hex!, 16);
+        return code < 0x110000 ? String.fromCodePoint(code) : whole;
+      })
+      .replace(/\\-/g, '-');
+    for (const id of decoded.match(/\bRB-\d{3}\b/g) ?? []) ids.add(id);
+  }
+  return [...ids].sort();
+});

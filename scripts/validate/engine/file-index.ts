@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { HEADINGS, LINKS, RB_MENTIONS } from './facts.ts';
+import { IGNORE_MARKERS } from './ignore.ts';
 import { ROUTE } from './routes.ts';
 import { writeCacheFile } from './disk-cache.ts';
 import { frontmatterYaml, parseFile, treeOf } from './parse.ts';
@@ -28,7 +29,7 @@ import type { FileFact } from './fact-store.ts';
 import type { Root } from 'mdast';
 
 /** The file facts kept in the index: pure functions of the file's content. */
-export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE];
+export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE, IGNORE_MARKERS];
 
 interface StatKey {
   size: number;
@@ -59,7 +60,7 @@ export interface IndexCounts {
 }
 
 /** Bump when the shape of an entry changes. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const RACY_MS = 2000;
 

@@ -11,6 +11,7 @@
  * sub-rules (`remark-lint`), or a category (`commands/*`).
  */
 import type { Code, Html, Node, Parent } from 'mdast';
+import { fileFact } from './facts.ts';
 import type { DocFile, Problem } from './types.ts';
 
 export const IGNORE_KEYWORD = 'validate-ignore';
@@ -48,6 +49,12 @@ const LEGACY_META = /skip-check=(?:"[^"]*"|'[^']*'|\S+)/g;
 const FLOW = new Set(['root', 'blockquote', 'listItem', 'list', 'containerDirective', 'footnoteDefinition']);
 
 const isMarker = (node: Node | undefined) => node?.type === 'html' && COMMENT.test((node as Html).value.trimStart());
+
+/**
+ * The markers of a file as a fact, kept in the facts index (engine/file-index.ts): the runner
+ * applies them to every reported file without reading the unchanged ones.
+ */
+export const IGNORE_MARKERS = fileFact('ignore-markers', (file): IgnoreMarker[] => ignoreMarkers(file));
 
 /** Every `validate-ignore` marker of a file, in document order. */
 export function ignoreMarkers(file: DocFile): IgnoreMarker[] {

@@ -8,10 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import remarkLint, { preloadLinter } from '../checks/remark-lint.ts';
 import { RecordingCache, setActiveCache } from './disk-cache.ts';
 import { parseFile } from './parse.ts';
-import type { Project } from './types.ts';
+import { FactStore } from './fact-store.ts';
+import type { DocFile, Project } from './types.ts';
 
 const { root } = workerData as { root: string };
-const project = { root } as Project;
+// Only what the lint check reads: the root and the run's facts (its config).
+const project = { root } as Project & { facts: FactStore<Project, DocFile> };
+project.facts = new FactStore(() => project);
 
 parentPort!.on('message', (batch: Array<{ path: string; bytes: Uint8Array }>) => {
   const cache = new RecordingCache();

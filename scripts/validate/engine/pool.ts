@@ -59,7 +59,7 @@ export async function prewarm(root: string, paths: readonly string[], cache: Dis
   const url = workerUrl('pool-worker', new URL('./pool-worker.mjs', import.meta.url));
   await Promise.all(
     Array.from({ length: count }, () => new Promise<void>((resolve) => {
-      const worker = new Worker(url, { workerData: { root }, execArgv: workerExecArgv(), stdout: false, stderr: false });
+      const worker = new Worker(url, { workerData: { root }, execArgv: workerExecArgv(), stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const finish = () => {
         void worker.terminate();
         resolve();

@@ -1,6 +1,7 @@
 import { formatMessage, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
-import { effective, ignoreMarkers, silencedBy, type IgnoreMarker } from './ignore.ts';
+import { effective, IGNORE_MARKERS, silencedBy, type IgnoreMarker } from './ignore.ts';
 import { withHint } from './suggest.ts';
+import { localCall, recordingInputsOf, type LocalCall, type LocalEntry, type LocalResults } from './local-results.ts';
 import type { DocFile, Position, Problem, Project, Severity, SourceRef } from './types.ts';
 
 /** The engine's own messages (rule `internal/check-crashed`): a bug in the validator, never in a doc. */
@@ -73,8 +74,12 @@ export const MAX_PROBLEMS_PER_RULE = 100;
 /**
  * Runs every check over the shared model. A check that throws does not stop the run: the crash is
  * reported as an `internal/check-crashed` problem (a bug to fix, with a test).
+ *
+ * With `local` (engine/local-results.ts), a local check's reports for a file come from the stored
+ * entry of that file when there is one, replayed through the same `report`; otherwise they are
+ * recorded while the check runs, and stored.
  */
-export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }): Problem[] {
+export function runChecks(project: Project, checks: readonly Check[], stats: RunStats = { suppressed: {} }, local?: LocalResults): Problem[] {
   const problems: Problem[] = [];
   const indexed = performance.now();
   const silenced = ignoreIndex(project, stats);
@@ -83,6 +88,17 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   const reported = new Set<string>();
   // The reported files, in project order: `--changed` reports 1 of 10,000.
   const targetFiles = project.files.filter((file) => project.targets.has(file.path));
+  // Docs whose local checks replay stored reports, and docs whose reports are recorded this run.
+  const stored = new Map<DocFile, LocalEntry>();
+  const recorded = new Map<DocFile, LocalEntry['checks']>();
+  if (local && checks.some((c) => c.local && c.checkFile)) {
+    for (const file of targetFiles) {
+      if (file.status !== 'ok') continue;
+      const entry = local.get(file);
+      if (entry) stored.set(file, entry);
+      else recorded.set(file, {});
+    }
+  }
   for (const check of checks) {
     const started = performance.now();
     const report: Report = (file: SourceRef, at: Location, messageId: string, data?: Record<string, string | number>, options?: ReportOptions) => {
@@ -106,10 +122,14 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
       problems.push(problem);
       return true;
     };
-    const crashed = (file: DocFile | undefined, error: unknown) => {
+    const crashed = (file: DocFile | undefined, error: unknown): string => {
+      const detail = (error instanceof Error ? error.stack ?? error.message : String(error)).split('\n')[0]!;
+      pushCrash(file, detail);
+      return detail;
+    };
+    const pushCrash = (file: DocFile | undefined, detail: string) => {
       const where = file ?? project.files.find((f) => project.targets.has(f.path));
       if (!where) return;
-      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
       problems.push({
         file: where.path,
         line: 1,
@@ -117,16 +137,48 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
         rule: 'internal/check-crashed',
         messageId: 'crashed',
         severity: 'error',
-        message: formatMessage(INTERNAL_MESSAGES.crashed, { check: check.id, detail: detail.split('\n')[0]! }),
+        message: formatMessage(INTERNAL_MESSAGES.crashed, { check: check.id, detail }),
       });
     };
     if (check.checkFile) {
       for (const file of targetFiles) {
-        try {
-          check.checkFile(file, project, report);
-        } catch (error) {
-          crashed(file, error);
+        const replay = check.local ? stored.get(file)?.checks[check.id] : undefined;
+        if (replay) {
+          if (Array.isArray(replay)) for (const [line, column, id, data, options] of replay) report(file, { line, column }, id, data, options);
+          else {
+            for (const [line, column, id, data, options] of replay.calls) report(file, { line, column }, id, data, options);
+            pushCrash(file, replay.crash);
+          }
+          continue;
         }
+        const record = check.local ? recorded.get(file) : undefined;
+        if (!record) {
+          try {
+            check.checkFile(file, project, report);
+          } catch (error) {
+            crashed(file, error);
+          }
+          continue;
+        }
+        const calls: LocalCall[] = [];
+        let elsewhere = false;
+        const recording: Report = (target, at, id, ...args: [Record<string, string | number>?, ReportOptions?]) => {
+          // A report about another file cannot be replayed from this file's entry: not stored.
+          if (target.path !== file.path) {
+            elsewhere = true;
+            return report(target, at, id, ...args);
+          }
+          const position = resolve(target, at);
+          calls.push(localCall(position, id, ...args));
+          return report(target, position, id, ...args);
+        };
+        try {
+          recordingInputsOf(file, () => check.checkFile!(file, project, recording));
+          record[check.id] = calls;
+        } catch (error) {
+          record[check.id] = { crash: crashed(file, error), calls };
+        }
+        if (elsewhere) recorded.delete(file);
       }
     }
     if (check.checkProject) {
@@ -138,6 +190,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
     }
     time(stats, check.id, started);
   }
+  for (const [file, entry] of recorded) local?.set(file, entry);
   for (const { count, first } of perRule.values()) {
     if (count <= MAX_PROBLEMS_PER_RULE) continue;
     const data = { count: count - MAX_PROBLEMS_PER_RULE, rule: first.rule, max: MAX_PROBLEMS_PER_RULE };
@@ -156,7 +209,7 @@ function ignoreIndex(project: Project, stats: RunStats): (problem: Problem) => b
   const entries = new Map<IgnoreMarker, Map<string, Skipped>>();
   for (const file of project.files) {
     if (!project.targets.has(file.path) || file.status !== 'ok') continue;
-    const found = ignoreMarkers(file).filter(effective);
+    const found = project.facts.of(IGNORE_MARKERS, file).filter(effective);
     if (found.length === 0) continue;
     markers.set(file.path, { file, found });
     for (const marker of found) {
@@ -182,15 +235,24 @@ function ignoreIndex(project: Project, stats: RunStats): (problem: Problem) => b
 
 /**
  * Awaits every check's optional `prepare` (async set-up). A failing `prepare` is reported like a
- * crashed check; the check's synchronous part still runs.
+ * crashed check; the check's synchronous part still runs. With `local`, a local check prepares only
+ * the docs whose reports are not stored (and every data file its `checkProject` reads).
  */
-export async function prepareChecks(project: Project, checks: readonly Check[], stats?: RunStats): Promise<Problem[]> {
+export async function prepareChecks(project: Project, checks: readonly Check[], stats?: RunStats, local?: LocalResults): Promise<Problem[]> {
   const problems: Problem[] = [];
+  let fresh: Project | undefined;
+  const view = (): Project => {
+    if (fresh) return fresh;
+    const docs = new Set(project.files.map((f) => f.path));
+    const files = project.files.filter((f) => project.targets.has(f.path) && !local!.get(f));
+    const targets = new Set([...files.map((f) => f.path), ...[...project.targets].filter((p) => !docs.has(p))]);
+    return (fresh = Object.create(project, { files: { value: files }, targets: { value: targets } }) as Project);
+  };
   for (const check of checks) {
     if (!check.prepare) continue;
     const started = performance.now();
     try {
-      await check.prepare(project);
+      await check.prepare(local && check.local ? view() : project);
     } catch (error) {
       const where = project.files.find((f) => project.targets.has(f.path));
       if (!where) continue;
