@@ -327,22 +327,23 @@ export default defineCheck({
     // importing a single plugin (loading the config is most of the cost of a warm run), nor
     // reading the file's tree.
     const config = project.facts.get(CONFIG);
-    const stored = config && !cache.has(config.key) ? activeCache().get<Linted>(`remark-lint:${config.configHash}`, file.hash) : undefined;
+    if (!config) return;
+    const namespace = `remark-lint:${config.configHash}`;
+    const linter = cache.get(config.key);
+    const stored = (linter && 'linter' in linter ? linter.linter.results.get(file.hash) : undefined) ?? activeCache().get<Linted>(namespace, file.hash);
     if (stored) {
+      activeCache().touch(namespace, file.hash, stored);
       reportLinted(file, stored, report);
       return;
     }
     if (!file.tree) return;
     const loaded = loadLinter(project.root);
     if (!loaded || 'error' in loaded) return;
-    const { linter } = loaded;
     // Messages depend only on the text: identical files (generated trees, fixtures) are linted once.
     // Across runs too: the disk cache is keyed by the config's hash and the file's.
-    const namespace = `remark-lint:${linter.configHash}`;
-    let result = linter.results.get(file.hash) ?? activeCache().get<Linted>(namespace, file.hash);
-    if (!result) result = lintFile(file, linter);
-    activeCache().touch(namespace, file.hash, result);
-    linter.results.set(file.hash, result);
+    const result = lintFile(file, loaded.linter);
+    activeCache().set(namespace, file.hash, result);
+    loaded.linter.results.set(file.hash, result);
     reportLinted(file, result, report);
   },
   checkProject(project, report) {

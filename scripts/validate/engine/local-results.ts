@@ -35,6 +35,9 @@ export type LocalCall = [line: number, column: number, messageId: string, data?:
 
 /** What a file's local checks reported, by check id; a crash is kept as the first line of its error, after the calls made before it. */
 export interface LocalEntry {
+  /** Which local checks ran (a digest of their ids): an entry of another set is not used. */
+  ran: string;
+  /** Only the checks that reported something or crashed (most docs: none). */
   checks: Record<string, LocalCall[] | { crash: string; calls: LocalCall[] }>;
   /** Files of the repository the checks looked at: [kind, path, what was found]. */
   inputs: RecordedInput[];
@@ -156,6 +159,7 @@ function stillTrue(root: string, input: RecordedInput): boolean {
 /** The local checks' stored reports, in the run's cache (`DiskCache` namespace `local`). */
 export class LocalResults {
   private readonly context: string;
+  private readonly ran: string;
   private readonly found = new Map<DocFile, LocalEntry | undefined>();
   /** Docs whose stored reports were used, and docs whose reports were stored (`--timings`). */
   readonly counts = { replayed: 0, stored: 0 };
@@ -163,6 +167,7 @@ export class LocalResults {
   /** `checkIds`: the run's local checks; an entry lacking one of them is not used. */
   constructor(private readonly cache: DiskCache, private readonly project: Project, private readonly checkIds: readonly string[]) {
     this.context = localContext(project);
+    this.ran = createHash('sha256').update([...checkIds].sort().join('\0')).digest('hex').slice(0, 16);
   }
 
   private key(file: DocFile): string {
@@ -181,16 +186,18 @@ export class LocalResults {
 
   private lookup(file: DocFile): LocalEntry | undefined {
     const entry = this.cache.get<LocalEntry>('local', this.key(file));
-    if (!entry || !this.checkIds.every((id) => Object.hasOwn(entry.checks, id))) return undefined;
+    if (!entry || entry.ran !== this.ran) return undefined;
     const unique = new Map(entry.inputs.map((input) => [`${input[0]}\0${input[1]}`, input]));
     return [...unique.values()].every((input) => stillTrue(this.project.root, input)) ? entry : undefined;
   }
 
+  /** Stores what `checks` (every local check, by id) reported for `file`. */
   set(file: DocFile, checks: LocalEntry['checks']): void {
-    if (file.status !== 'ok') return;
+    if (file.status !== 'ok' || !this.checkIds.every((id) => Object.hasOwn(checks, id))) return;
+    const reported = Object.fromEntries(Object.entries(checks).filter(([, calls]) => !Array.isArray(calls) || calls.length > 0));
     const inputs = inputsOf.get(file) ?? [];
     const unique = [...new Map(inputs.map((input) => [`${input[0]}\0${input[1]}`, input])).values()];
-    this.cache.set('local', this.key(file), { checks, inputs: unique } satisfies LocalEntry);
+    this.cache.set('local', this.key(file), { ran: this.ran, checks: reported, inputs: unique } satisfies LocalEntry);
     this.counts.stored++;
   }
 }

@@ -142,13 +142,11 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
     };
     if (check.checkFile) {
       for (const file of targetFiles) {
-        const replay = check.local ? stored.get(file)?.checks[check.id] : undefined;
-        if (replay) {
-          if (Array.isArray(replay)) for (const [line, column, id, data, options] of replay) report(file, { line, column }, id, data, options);
-          else {
-            for (const [line, column, id, data, options] of replay.calls) report(file, { line, column }, id, data, options);
-            pushCrash(file, replay.crash);
-          }
+        const entry = check.local ? stored.get(file) : undefined;
+        if (entry) {
+          const replay = entry.checks[check.id] ?? [];
+          for (const [line, column, id, data, options] of Array.isArray(replay) ? replay : replay.calls) report(file, { line, column }, id, data, options);
+          if (!Array.isArray(replay)) pushCrash(file, replay.crash);
           continue;
         }
         const record = check.local ? recorded.get(file) : undefined;
