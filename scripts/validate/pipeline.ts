@@ -49,7 +49,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     let phase = performance.now();
     // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
     const selection = selectFiles(root, paths);
-    const pool = prewarm(root, selection.read, cache, index, options.threads ?? defaultThreads());
+    const pool = prewarm(root, selection.read, cache, index, options.threads ?? defaultThreads(), options);
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();

@@ -156,6 +156,18 @@ export class IndexedDoc implements DocFile {
   }
 }
 
+/** A parsed doc's entry, but its stat (also computed by the pool's workers, engine/pool-worker.ts). */
+export function indexEntry(file: DocFile, project: Project): Omit<IndexEntry, keyof StatKey> {
+  const fm = file.frontmatter;
+  return {
+    hash: file.hash,
+    hasBom: file.hasBom,
+    frontmatter: fm && { offset: fm.offset, text: fm.text, data: fm.data },
+    frontmatterUnclosed: file.frontmatterUnclosed,
+    facts: Object.fromEntries(INDEXED_FACTS.map((fact) => [fact.name, project.facts.of(fact, file)])),
+  };
+}
+
 export class FileIndex {
   private readonly entries: Map<string, IndexEntry>;
   private readonly savedAt: number;
@@ -172,6 +184,14 @@ export class FileIndex {
 
   private trusted(entry: IndexEntry | undefined, stat: StatKey | undefined): boolean {
     return !!entry && !!stat && stat.mtimeMs < this.savedAt - RACY_MS && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && stat.ctimeMs === entry.ctimeMs && stat.ino === entry.ino;
+  }
+
+  /** Entries a pool worker computed this run (engine/pool.ts), by path: `load` makes them indexed docs. */
+  private readonly adopted = new Map<string, Omit<IndexEntry, keyof StatKey>>();
+
+  /** Takes the entry a worker computed for the doc at `path`, parsed from the bytes read after `unchanged` took its stat. */
+  adopt(path: string, entry: Omit<IndexEntry, keyof StatKey>): void {
+    if (this.file) this.adopted.set(path, entry);
   }
 
   /** Stats taken by `unchanged`, used once by `load`: one stat per doc and run (10,000 docs: 40 ms). */
@@ -208,6 +228,17 @@ export class FileIndex {
       this.counts.fromIndex++;
       return new IndexedDoc(root, path, entry, onLoad);
     }
+    // Parsed by a worker this run: its tree and the local checks' reports are in the cache, and
+    // its facts in the entry, so the main thread neither reads nor decodes it.
+    const adopted = this.adopted.get(path);
+    if (adopted && stat) {
+      this.adopted.delete(path);
+      const fresh: IndexEntry = { ...stat, ...adopted };
+      this.entries.set(path, fresh);
+      this.dirty = true;
+      this.counts.parsed++;
+      return new IndexedDoc(root, path, fresh, onLoad);
+    }
     const bytes = readFileSync(abs);
     if (entry && stat && entry.size === bytes.length && sha256(bytes) === entry.hash) {
       Object.assign(entry, stat);
@@ -229,16 +260,7 @@ export class FileIndex {
         if (this.entries.delete(path)) this.dirty = true;
         continue;
       }
-      const fm = file.frontmatter;
-      const facts = Object.fromEntries(INDEXED_FACTS.map((fact) => [fact.name, project.facts.of(fact, file)]));
-      this.entries.set(path, {
-        ...stat,
-        hash: file.hash,
-        hasBom: file.hasBom,
-        frontmatter: fm && { offset: fm.offset, text: fm.text, data: fm.data },
-        frontmatterUnclosed: file.frontmatterUnclosed,
-        facts,
-      });
+      this.entries.set(path, { ...stat, ...indexEntry(file, project) });
       this.dirty = true;
     }
     this.fresh.clear();

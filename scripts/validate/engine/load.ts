@@ -197,18 +197,22 @@ export function withFacts(fields: Omit<Project, 'facts'>): Project {
 }
 
 /** `selection`: what `selectFiles(root, paths)` returned, when the caller has it (one walk per run). */
+/** What a run reads besides the docs: the tag list, the catalog, the platform, the alert rules and the scripts. */
+export function loadProjectData(root: string): Pick<Project, 'tags' | 'catalog' | 'alertRules' | 'platform' | 'scripts'> {
+  return { tags: readTags(root), ...readData(root), scripts: readScripts(root) };
+}
+
 export function loadProject(root: string, paths: string[], options: ValidateOptions, index?: FileIndex, selection = selectFiles(root, paths)): Project {
   const { read, targets } = selection;
   // With the facts index, unchanged docs are not parsed unless a check needs their tree.
   const files = read.map((p) => (index ? index.load(root, p) : parseFile(p, readFileSync(join(root, p)))));
-  const data = readData(root);
-  const scripts = readScripts(root);
+  const { tags, scripts, ...data } = loadProjectData(root);
   const wholeTree = paths.length === 0;
   const dataTargets = wholeTree
     ? [data.catalog?.path, data.platform?.path, ...data.alertRules.map((r) => r.path), ...scripts.map((s) => s.path), ...secretScanPaths(root)].filter((p): p is string => !!p)
     : [];
   const explicit = targets.filter((t) => t === CATALOG_FILE || t === PLATFORM_FILE || isScriptPath(t) || t.startsWith(`${ALERTS_DIR}/`));
-  return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags: readTags(root), ...data, scripts, options });
+  return withFacts({ root, files, targets: new Set([...targets, ...dataTargets, ...explicit]), tags, ...data, scripts, options });
 }
 
 /** A project from in-memory files (tests, documented examples). Tags come from `files` or the repo. */

@@ -100,8 +100,18 @@ const textOrNull = (path: string): string | null => {
 
 const sha = (text: string | null) => (text === null ? null : createHash('sha256').update(text).digest('hex'));
 
-/** Everything besides the file that a local check's reports may depend on, as one digest. */
+const contexts = new WeakMap<Project, string>();
+
+/** Everything besides the file that a local check's reports may depend on, as one digest (once per project). */
 export function localContext(project: Project): string {
+  const known = contexts.get(project);
+  if (known) return known;
+  const digest = computeContext(project);
+  contexts.set(project, digest);
+  return digest;
+}
+
+function computeContext(project: Project): string {
   const hash = createHash('sha256').update(validatorCode());
   const part = (name: string, text: string | null | undefined) => hash.update(`${name}\0${text ?? '\u0000missing'}\u0001`);
   part('tags', project.tags.doc ? project.tags.doc.toString() : null);

@@ -1,9 +1,11 @@
 /**
  * Cold runs in parallel. Before the run, the docs whose parse tree is not in the cache are sent, in
- * batches, to worker threads (engine/pool-worker.ts) that parse and lint them with the main
- * thread's own functions; their results go into this run's cache. The run itself is then the
- * same as a warm run: every check runs once, on the main thread, in the same order, so the report
- * is the serial run's, byte for byte (tests/integration/pool.test.ts compares them).
+ * batches, to worker threads (engine/pool-worker.ts) that parse and lint them, run the local checks
+ * on them and derive their facts index entries, with the main thread's own functions; their results
+ * go into this run's cache and index. The run itself is then the same as a warm run: every check
+ * runs once, on the main thread, in the same order, the local ones replaying what the workers
+ * stored, so the report is the serial run's, byte for byte (tests/integration/pool.test.ts compares
+ * them), and the main thread reads none of the docs the workers had.
  *
  * Workers only pay off when there is enough to parse: with fewer than `POOL_MIN_FILES` such docs,
  * one thread (`--threads 1`), or no cache (`--no-cache`), nothing is sent. A worker that fails
@@ -19,6 +21,8 @@ import type { DiskCache } from './disk-cache.ts';
 import type { FileIndex } from './file-index.ts';
 import { MAX_FILE_BYTES } from './parse.ts';
 import { workerExecArgv, workerUrl } from './worker-url.ts';
+import type { PoolBatchResult } from './pool-worker.ts';
+import type { ValidateOptions } from './types.ts';
 
 /**
  * Fewer docs to parse than this: serial. Each worker's start-up (the TypeScript loader, the parser
@@ -35,7 +39,7 @@ export const defaultThreads = (): number => availableParallelism();
  * Parses and lints, in `threads` workers, the docs of `paths` whose tree `cache` lacks. Returns how
  * many docs were sent (0: the run is serial) and how many came back parsed (`done`).
  */
-export async function prewarm(root: string, paths: readonly string[], cache: DiskCache, index: FileIndex, threads: number): Promise<{ files: number; workers: number; done: number }> {
+export async function prewarm(root: string, paths: readonly string[], cache: DiskCache, index: FileIndex, threads: number, options: ValidateOptions): Promise<{ files: number; workers: number; done: number }> {
   if (!cache.dir || threads < 2) return { files: 0, workers: 0, done: 0 };
   const work: Array<{ path: string; bytes: Uint8Array }> = [];
   for (const path of paths) {
@@ -59,7 +63,8 @@ export async function prewarm(root: string, paths: readonly string[], cache: Dis
   const url = workerUrl('pool-worker', new URL('./pool-worker.mjs', import.meta.url));
   await Promise.all(
     Array.from({ length: count }, () => new Promise<void>((resolve) => {
-      const worker = new Worker(url, { workerData: { root }, execArgv: workerExecArgv(), stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const workerData = { root, strictReviews: options.strictReviews, now: options.now.toISOString() };
+      const worker = new Worker(url, { workerData, execArgv: workerExecArgv(), stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const finish = () => {
         void worker.terminate();
         resolve();
@@ -71,9 +76,10 @@ export async function prewarm(root: string, paths: readonly string[], cache: Dis
         if (batch) worker.postMessage(batch);
         else finish();
       };
-      worker.on('message', (message: 'ready' | Array<[string, string, Uint8Array]>) => {
+      worker.on('message', (message: 'ready' | PoolBatchResult) => {
         if (message !== 'ready') {
-          for (const [namespace, key, bytes] of message) cache.setEncoded(namespace, key, bytes);
+          for (const [namespace, key, bytes] of message.recorded) cache.setEncoded(namespace, key, bytes);
+          for (const [path, entry] of message.entries) index.adopt(path, entry);
           done += sent;
         }
         next();
