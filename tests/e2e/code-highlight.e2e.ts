@@ -54,7 +54,7 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
     w.codeMutations = 0;
     w.codeNodes = [];
     document.addEventListener('DOMContentLoaded', () => {
-      w.codeNodes = [...document.querySelectorAll('pre > code')];
+      w.codeNodes = Array.from(document.querySelectorAll('pre > code'));
       const observer = new MutationObserver((records) => (w.codeMutations += records.length));
       for (const code of w.codeNodes) observer.observe(code, { childList: true, subtree: true, characterData: true, attributes: true });
     });
@@ -109,9 +109,9 @@ async function shownTokens(page: Page, code: string, expected: Seen[]): Promise<
   return page.evaluate(
     ({ code, expected }) => {
       // Lines are elements: the text has no line breaks.
-      const block = [...document.querySelectorAll('pre > code')].find((el) => el.textContent === code.replace(/\n/g, ''));
+      const block = Array.from(document.querySelectorAll('pre > code')).find((el) => el.textContent === code.replace(/\n/g, ''));
       if (!block) throw new Error(`no code block reads ${JSON.stringify(code)}`);
-      const shown = [...block.querySelectorAll('.token-line > span')]
+      const shown = Array.from(block.querySelectorAll('.token-line > span'))
         .filter((span) => span.textContent !== '')
         .map((span) => {
           const style = getComputedStyle(span);
