@@ -8,6 +8,7 @@ import remarkPlatformDirectives from './src/remark/platform-directives.ts';
 import remarkPlaceholderForm from './src/remark/placeholder-form.ts';
 import remarkChecklists from './src/remark/checklists.ts';
 import remarkPermalinkLinks from './src/remark/permalink-links.ts';
+import remarkHighlightCode from './src/remark/highlight-code.ts';
 import { SITE_SETTINGS } from './core/site/settings.ts';
 import { servedHtmlUrls } from './src/pwa/precache.ts';
 import { lightCodeTheme } from './src/prism-theme.ts';
@@ -20,6 +21,10 @@ const repoUrl = (env('HANDBOOK_REPO_URL') ?? 'https://git.example.com/platform/o
 // @docusaurus/faster (Rspack, SWC, Lightning CSS): DOCUSAURUS_FASTER=true|false. The default is whichever
 // built this repo faster when measured (`npm run build`, 2 cores).
 const faster = (env('DOCUSAURUS_FASTER') ?? 'true') !== 'false';
+
+// Prism: the code themes and the prismjs grammars added to prism-react-renderer's, for the build-time
+// highlighter (src/remark/highlight-code.ts) and the client-side one (src/code-highlight/ClientCodeBlock.tsx).
+const PRISM = { theme: lightCodeTheme, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'sql'] };
 
 const NAVBAR = ['runbooks', 'troubleshooting', 'rollback', 'deployment', 'quick-reference', 'contributing'];
 // Only link to sections that exist: a link to a missing one would break the build.
@@ -57,8 +62,15 @@ const config: Config = {
           exclude: [...DOC_EXCLUDE],
           // `::catalog-contacts` and friends: catalog data rendered at build time (src/data/catalog.yml);
           // the placeholders form of pages with `<placeholder>` commands; tickable checklists; links to
-          // permalinks (static redirect pages) as plain links.
-          remarkPlugins: [remarkCatalogDirectives, remarkPlatformDirectives, remarkPlaceholderForm, remarkChecklists, remarkPermalinkLinks],
+          // permalinks (static redirect pages) as plain links; code blocks highlighted at build time.
+          remarkPlugins: [
+            remarkCatalogDirectives,
+            remarkPlatformDirectives,
+            remarkPlaceholderForm,
+            remarkChecklists,
+            remarkPermalinkLinks,
+            [remarkHighlightCode, { light: PRISM.theme, dark: PRISM.darkTheme, languages: PRISM.additionalLanguages }],
+          ],
           tags: 'tags.yml',
           onInlineTags: 'throw',
           showLastUpdateTime: true,
@@ -77,6 +89,8 @@ const config: Config = {
     './src/plugins/search-index/index.ts',
     './src/plugins/permalinks/index.ts',
     './src/plugins/esm-site/index.ts',
+    // The stylesheet of the build-time highlighted code; no Prism loaded at start on the client.
+    './src/plugins/code-highlight/index.ts',
     // A Content-Security-Policy meta tag on every page: the build's own inline scripts by hash, nothing else.
     './src/plugins/csp/index.ts',
     // Offline after one visit: the service worker precaches every page and every JS chunk (the search
@@ -104,7 +118,7 @@ const config: Config = {
     colorMode: { respectPrefersColorScheme: true },
     navbar: { title: 'Operations Handbook', items: [{ to: '/runbooks', label: 'Runbook index', position: 'left' as const }, ...navbarItems, { type: 'search', position: 'right' }] },
     footer: { style: 'dark', copyright: 'Operations Handbook · platform-sre' },
-    prism: { theme: lightCodeTheme, darkTheme: prismThemes.vsDark, additionalLanguages: ['bash', 'diff', 'sql'] },
+    prism: PRISM,
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };

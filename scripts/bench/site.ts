@@ -63,7 +63,8 @@ const results: Record<string, unknown> = { faster: FASTER, loadAtStart: load() }
 
 // --- Builds ------------------------------------------------------------------------------------
 
-type BuildCost = { seconds: number; peakMiB: number };
+/** `cpuSeconds`: user + system CPU time, steadier than wall time on a shared machine. */
+type BuildCost = { seconds: number; peakMiB: number; cpuSeconds: number };
 
 /**
  * `docusaurus build` of `siteDir` under GNU time: wall seconds and the peak resident set of the
@@ -73,7 +74,7 @@ type BuildCost = { seconds: number; peakMiB: number };
 function build(siteDir: string, label: string): BuildCost {
   const out = join(BENCH_DIR, `time-${label}.txt`);
   mkdirSync(BENCH_DIR, { recursive: true });
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, DOCUSAURUS, 'build', siteDir], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', out, process.execPath, DOCUSAURUS, 'build', siteDir], {
     cwd: siteDir,
     env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', NODE_ENV: 'production' },
     encoding: 'utf8',
@@ -84,17 +85,19 @@ function build(siteDir: string, label: string): BuildCost {
     process.stderr.write(`${run.stdout}\n${run.stderr}\n`);
     throw new Error(`${label}: docusaurus build of ${siteDir} failed (exit ${run.status})`);
   }
-  const [seconds = 'NaN', kib = 'NaN'] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-2);
-  return { seconds: Number(seconds), peakMiB: Number(kib) / 1024 };
+  const [seconds = 'NaN', kib = 'NaN', user = 'NaN', sys = 'NaN'] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-4);
+  return { seconds: Number(seconds), peakMiB: Number(kib) / 1024, cpuSeconds: Number(user) + Number(sys) };
 }
 
 function printBuilds(title: string, costs: { ours: BuildCost[]; bare: BuildCost[] }): void {
-  const ours = { seconds: median(costs.ours.map((c) => c.seconds)), peakMiB: median(costs.ours.map((c) => c.peakMiB)) };
-  const bare = { seconds: median(costs.bare.map((c) => c.seconds)), peakMiB: median(costs.bare.map((c) => c.peakMiB)) };
+  const of = (side: BuildCost[]) => ({ seconds: median(side.map((c) => c.seconds)), peakMiB: median(side.map((c) => c.peakMiB)), cpuSeconds: median(side.map((c) => c.cpuSeconds)) });
+  const ours = of(costs.ours);
+  const bare = of(costs.bare);
   const runs = costs.ours.length > 1 ? `, median of ${costs.ours.length}` : '';
   console.log(`${title} (cold, @docusaurus/faster ${FASTER ? 'on' : 'off'} for both${runs}):`);
   console.log(`  ${''.padEnd(12)} ${'ours'.padStart(10)} ${'bare'.padStart(10)} ${'ratio'.padStart(8)}`);
   console.log(`  ${'time'.padEnd(12)} ${`${ours.seconds.toFixed(1)} s`.padStart(10)} ${`${bare.seconds.toFixed(1)} s`.padStart(10)} ${ratio(ours.seconds, bare.seconds).padStart(8)}`);
+  console.log(`  ${'cpu (u+s)'.padEnd(12)} ${`${ours.cpuSeconds.toFixed(1)} s`.padStart(10)} ${`${bare.cpuSeconds.toFixed(1)} s`.padStart(10)} ${ratio(ours.cpuSeconds, bare.cpuSeconds).padStart(8)}`);
   console.log(
     `  ${'peak memory'.padEnd(12)} ${`${ours.peakMiB.toFixed(0)} MiB`.padStart(10)} ${`${bare.peakMiB.toFixed(0)} MiB`.padStart(10)} ${ratio(ours.peakMiB, bare.peakMiB).padStart(8)}`,
   );

@@ -46,6 +46,7 @@ const USED_BY_NAME: Record<string, string> = {
   pagefind: 'its binary, compared in bench:search-scale',
   'remark-cli': 'anchor tool of bench:validate (its CLI, with the same .remarkrc.js)',
   '@withfig/autocomplete': 'its specs are loaded by path (scripts/validate/commands/specs.ts)',
+  prismjs: 'its grammars are required by language name (src/code-highlight/highlight.ts)',
 };
 
 function sourceFiles(): string[] {
@@ -106,7 +107,7 @@ describe('dependencies', () => {
 
   it('pins exactly what we patch or reach into', () => {
     // Internals (lib/ paths, theme-common/internal) and patched modules (secretlint's profiler).
-    for (const name of ['@docusaurus/plugin-content-docs', '@docusaurus/theme-common', '@secretlint/core', '@secretlint/profiler', 'link-check']) {
+    for (const name of ['@docusaurus/plugin-content-docs', '@docusaurus/theme-classic', '@docusaurus/theme-common', '@secretlint/core', '@secretlint/profiler', 'link-check']) {
       expect(declared[name], name).toMatch(/^\d+\.\d+\.\d+$/);
     }
   });

@@ -52,19 +52,29 @@ export function withPolicy(html: string): string {
   return cleaned.slice(0, insert) + tag + cleaned.slice(insert);
 }
 
+const CONCURRENT_FILES = 8;
+
+async function addPolicy(file: string): Promise<void> {
+  const html = await readFile(file, 'utf8');
+  const next = withPolicy(html);
+  if (next === html) return;
+  // Atomic: other plugins' postBuild (the PWA's precache manifest) may read the pages meanwhile.
+  const temp = `${file}.csp-${process.pid}.tmp`;
+  await writeFile(temp, next);
+  await rename(temp, file);
+}
+
 export default function cspPlugin(): Plugin<void> {
   return {
     name: PLUGIN_NAME,
     async postBuild({ outDir }) {
-      for (const file of await htmlFiles(outDir)) {
-        const html = await readFile(file, 'utf8');
-        const next = withPolicy(html);
-        if (next === html) continue;
-        // Atomic: other plugins' postBuild (the PWA's precache manifest) may read the pages meanwhile.
-        const temp = `${file}.csp-${process.pid}.tmp`;
-        await writeFile(temp, next);
-        await rename(temp, file);
-      }
+      const files = await htmlFiles(outDir);
+      // A few files at a time: the reads and writes of one overlap the hashing of another.
+      const next = (): Promise<void> | undefined => {
+        const file = files.pop();
+        return file === undefined ? undefined : addPolicy(file).then(next);
+      };
+      await Promise.all(Array.from({ length: CONCURRENT_FILES }, next));
     },
   };
 }
