@@ -88,7 +88,12 @@ describe('links to permalinks', () => {
       mkdirSync(join(out, 'docs'));
       writeFileSync(join(out, 'docs', 'a.html'), '<a href=/rb/RB-007>ok</a><a href="/alerts/Gone">gone</a>');
       writeFileSync(join(out, 'index.html'), '<a href="/rb/RB-999#x">missing</a>');
+      // The permalink pages are not read (each links to its doc only): half the pages of a large tree.
+      mkdirSync(join(out, 'rb'));
+      writeFileSync(join(out, 'rb', 'RB-007.html'), '<a href="/rb/RB-998">not read</a>');
       expect(await brokenPermalinkLinks(out, ['/rb/', '/alerts/'], new Set(['/rb/RB-007']))).toEqual(['docs/a.html: /alerts/Gone', 'index.html: /rb/RB-999']);
+      writeFileSync(join(out, 'rb', 'RB-006.html'), '<a href="/rb/RB-998">read: not a permalink page</a>');
+      expect(await brokenPermalinkLinks(out, ['/rb/', '/alerts/'], new Set(['/rb/RB-007']))).toContain('rb/RB-006.html: /rb/RB-998');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

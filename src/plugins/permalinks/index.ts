@@ -156,7 +156,7 @@ export default function permalinksPlugin(context: LoadContext): Plugin<void> {
 
     async postBuild({ outDir }) {
       const prefixes = [SITE_SETTINGS.runbookPermalink(''), SITE_SETTINGS.alertPermalink('')].map((prefix) => `${base}${prefix}`);
-      const broken = await brokenPermalinkLinks(outDir, prefixes, written);
+      const broken = await brokenPermalinkLinks(outDir, prefixes, written, base);
       if (broken.length > 0) {
         throw new Error(
           `permalinks: ${broken.length} link(s) to a permalink that has no page (no runbook has that id or lists that alert; npm run validate names the source):\n${broken.map((b) => `- ${b}`).join('\n')}`,
