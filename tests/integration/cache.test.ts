@@ -2,21 +2,16 @@
  * The disk cache (.cache/validate/) makes a second run fast; it must never change what is reported:
  * an edited file is checked again, a corrupt cache is ignored, and results equal a --no-cache run.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validate } from '../../scripts/validate/validate.ts';
-import { NOW, ROOT } from '../helpers/examples.ts';
+import { NOW } from '../helpers/examples.ts';
+import { validatorTree } from '../helpers/validator-tree.ts';
 
 let copy: string;
 beforeEach(() => {
-  copy = mkdtempSync(join(tmpdir(), 'handbook-cache-'));
-  for (const path of ['docs', 'src/data', '.remarkrc.js', 'core/markdown/dialect.js', 'package-lock.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
-  // .remarkrc.js imports its plugins by package name: resolve them from the repository.
-  cpSync(join(ROOT, 'scripts', 'remark'), join(copy, 'scripts', 'remark'), { recursive: true });
-  writeFileSync(join(copy, 'package.json'), '{"type": "module"}\n');
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  copy = validatorTree('handbook-cache-', ['docs', 'src/data']);
 });
 afterEach(() => rmSync(copy, { recursive: true, force: true }));
 

@@ -3,20 +3,16 @@
  * are stored, and replayed while the doc, the data and the repository files the check looked at
  * are unchanged. Replayed or not, the report is the one of a run without a cache.
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validate } from '../../scripts/validate/validate.ts';
 import { NOW, ROOT } from '../helpers/examples.ts';
+import { validatorTree } from '../helpers/validator-tree.ts';
 
 let copy: string;
 beforeEach(() => {
-  copy = mkdtempSync(join(tmpdir(), 'handbook-local-'));
-  for (const path of ['docs', 'src/data', '.remarkrc.js', 'core/markdown/dialect.js', 'package-lock.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
-  cpSync(join(ROOT, 'scripts', 'remark'), join(copy, 'scripts', 'remark'), { recursive: true });
-  writeFileSync(join(copy, 'package.json'), '{"type": "module"}\n');
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  copy = validatorTree('handbook-local-', ['docs', 'src/data']);
   // Docs with problems of many checks, local and not.
   mkdirSync(join(copy, 'docs', 'bad'));
   for (const name of readdirSync(join(ROOT, 'tests/fixtures/bad'))) cpSync(join(ROOT, 'tests/fixtures/bad', name), join(copy, 'docs', 'bad', name));

@@ -3,14 +3,14 @@
  * must be the serial run's, the same problems in the same order, for a tree with problems and for
  * the shipped docs.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateTree } from '../../scripts/bench/generate-tree.ts';
 import { validate } from '../../scripts/validate/validate.ts';
 import { POOL_MIN_FILES } from '../../scripts/validate/engine/pool.ts';
 import { ROOT } from '../helpers/examples.ts';
+import { validatorTree } from '../helpers/validator-tree.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,11 +19,8 @@ afterEach(() => {
 
 /** A copy of what validate reads (style config and its plugins too), with `docs` from `fill`. */
 function tree(fill: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+  const dir = validatorTree('pool-', ['src/data', 'static/scripts']);
   dirs.push(dir);
-  for (const path of ['src/data', 'static/scripts', '.remarkrc.js', 'core/markdown/dialect.js', 'scripts/remark', 'package-lock.json']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   fill(dir);
   return dir;
 }
