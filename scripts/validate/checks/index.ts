@@ -25,12 +25,13 @@ export async function loadChecks(): Promise<Check[]> {
 }
 
 async function importChecks(): Promise<Check[]> {
-  const checks: Check[] = [];
-  for (const name of checkModuleFiles()) {
-    // A template literal with the extension outside it, so that esbuild bundles the folder (bundle.mjs).
-    const mod = (await import(/* @vite-ignore */ `./${name.slice(0, -'.ts'.length)}.ts`)) as { default?: Check };
-    if (!mod.default?.id) throw new Error(`scripts/validate/checks/${name} does not default-export a check`);
-    checks.push(mod.default);
-  }
-  return checks;
+  // All at once, in file name order: the module loader reads the files concurrently instead of
+  // one after the other (one at a time, it waited idle on the disk for about 0.15 s of each run).
+  const names = checkModuleFiles();
+  // A template literal with the extension outside it, so that esbuild bundles the folder (bundle.mjs).
+  const mods = await Promise.all(names.map((name) => import(/* @vite-ignore */ `./${name.slice(0, -'.ts'.length)}.ts`) as Promise<{ default?: Check }>));
+  return mods.map((mod, i) => {
+    if (!mod.default?.id) throw new Error(`scripts/validate/checks/${names[i]} does not default-export a check`);
+    return mod.default;
+  });
 }
