@@ -64,7 +64,9 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     // Stored reports of the local checks for unchanged docs (engine/local-results.ts).
     const local = dir ? new LocalResults(cache, project, checks.filter((c) => c.local && c.checkFile).map((c) => c.id)) : undefined;
     const prepared = await prepareChecks(project, checks, stats, local);
-    const problems = [...prepared, ...runChecks(project, checks, stats, local)];
+    // A check whose set-up failed reports less than it should: this run neither replays nor
+    // stores the local checks' reports (the failure itself is reported).
+    const problems = [...prepared, ...runChecks(project, checks, stats, prepared.length === 0 ? local : undefined)];
     const skipped = stats.skipped ?? [];
     phase = performance.now();
     // Only a run over the whole tree may forget the entries it did not use.
