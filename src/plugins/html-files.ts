@@ -11,3 +11,15 @@ export async function htmlFiles(dir: string): Promise<string[]> {
   }
   return out;
 }
+
+/**
+ * Runs `each` on every item, `limit` at a time: the post-build passes over the pages, whose reads
+ * and writes of one page then overlap the work on another.
+ */
+export async function eachConcurrently<T>(items: readonly T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+}

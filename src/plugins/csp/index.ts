@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { htmlFiles } from '../html-files.ts';
+import { eachConcurrently, htmlFiles } from '../html-files.ts';
 import type { Plugin } from '@docusaurus/types';
 
 export const PLUGIN_NAME = 'csp';
@@ -68,13 +68,8 @@ export default function cspPlugin(): Plugin<void> {
   return {
     name: PLUGIN_NAME,
     async postBuild({ outDir }) {
-      const files = await htmlFiles(outDir);
       // A few files at a time: the reads and writes of one overlap the hashing of another.
-      const next = (): Promise<void> | undefined => {
-        const file = files.pop();
-        return file === undefined ? undefined : addPolicy(file).then(next);
-      };
-      await Promise.all(Array.from({ length: CONCURRENT_FILES }, next));
+      await eachConcurrently(await htmlFiles(outDir), CONCURRENT_FILES, addPolicy);
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { htmlFiles } from '../html-files.ts';
+import { eachConcurrently, htmlFiles } from '../html-files.ts';
 
 /** An `href` quoted or not (the build's minified HTML leaves most unquoted). */
 const HREF = /\shref=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
@@ -35,14 +35,10 @@ const CONCURRENT_FILES = 8;
 export async function brokenPermalinkLinks(outDir: string, prefixes: readonly string[], existing: ReadonlySet<string>, base = '/'): Promise<string[]> {
   const broken: string[] = [];
   const files = (await htmlFiles(outDir)).filter((file) => !existing.has(`${base.replace(/\/$/, '')}${servedAt(outDir, file)}`));
-  const next = async (): Promise<void> => {
-    const file = files.pop();
-    if (file === undefined) return;
+  await eachConcurrently(files, CONCURRENT_FILES, async (file) => {
     for (const link of permalinkLinks(await readFile(file, 'utf8'), prefixes)) {
       if (!existing.has(link)) broken.push(`${relative(outDir, file)}: ${link}`);
     }
-    return next();
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_FILES }, next));
+  });
   return broken.sort();
 }
