@@ -22,12 +22,13 @@
  * docs cannot be read, so a check marked local that reads another doc fails there.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import type { ReportOptions } from './check.ts';
 import type { DiskCache } from './disk-cache.ts';
+import { digestInputs } from './result-cache.ts';
 import type { DocFile, Position, Project } from './types.ts';
 
 /** One `report` call: where (resolved), which message, its data and options. */
@@ -53,31 +54,14 @@ const CODE_DIRS = ['scripts', 'core', 'src/data'];
 
 let codeDigest: string | undefined;
 
-/** size + mtime of every file of the validator (about 300 stats, once per process). */
+/**
+ * The stat of every file of the validator (its code folders, the lockfile and package.json), once
+ * per process; the same walk as the stored reports' (engine/result-cache.ts).
+ */
 function validatorCode(): string {
   if (codeDigest !== undefined) return codeDigest;
-  const hash = createHash('sha256').update(process.version);
-  const visit = (rel: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(join(REPO, rel)).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const path = `${rel}/${name}`;
-      let st;
-      try {
-        st = statSync(join(REPO, path));
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) visit(path);
-      else hash.update(`${path}\0${st.size}\0${st.mtimeMs}\n`);
-    }
-  };
-  for (const dir of CODE_DIRS) visit(dir);
+  const walked = digestInputs(CODE_DIRS.map((dir) => join(REPO, dir)), process.version);
+  const hash = createHash('sha256').update(walked?.digest ?? `unwalked ${Date.now()} ${Math.random()}`);
   for (const file of ['package-lock.json', 'package.json']) {
     try {
       const st = statSync(join(REPO, file));
@@ -156,11 +140,6 @@ export function readInput(root: string, rel: string): string | null {
   return text;
 }
 
-/** Notes a lookup whose result the caller already had (a per-run cache of `readInput`). */
-export function noteInput(root: string, rel: string, text: string | null): void {
-  recording?.push(['text', rel, sha(text)]);
-}
-
 function stillTrue(root: string, input: RecordedInput): boolean {
   if (input[0] === 'exists') return existsSync(join(root, input[1])) === input[2];
   return sha(textOrNull(join(root, input[1]))) === input[2];
@@ -197,8 +176,8 @@ export class LocalResults {
   private lookup(file: DocFile): LocalEntry | undefined {
     const entry = this.cache.get<LocalEntry>('local', this.key(file));
     if (!entry || entry.ran !== this.ran) return undefined;
-    const unique = new Map(entry.inputs.map((input) => [`${input[0]}\0${input[1]}`, input]));
-    return [...unique.values()].every((input) => stillTrue(this.project.root, input)) ? entry : undefined;
+    // `set` stored each input once.
+    return entry.inputs.every((input) => stillTrue(this.project.root, input)) ? entry : undefined;
   }
 
   /** Stores what `checks` (every local check, by id) reported for `file`. */
