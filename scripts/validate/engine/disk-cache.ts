@@ -8,12 +8,13 @@
  * the tree.
  *
  * Each value is stored v8-serialised on its own, so reading a bucket is one read and a view per
- * value (`readMapFile`): a value is decoded when it is looked up (a `--changed` run in a 10,000-doc tree reads 26 buckets, some 13 MB,
- * and decodes a few dozen values, not the 1,000 trees in them), and an entry this run did not
- * change is written back as the bytes it was read as. Worker threads send their results encoded
+ * value (`readMapFile`): a value is decoded when it is looked up (a `--changed` run decodes a few
+ * dozen values, not every tree of the buckets it reads), and an entry this run did not change is
+ * written back as the bytes it was read as. Worker threads send their results encoded
  * (engine/pool.ts), so the main thread decodes each once and never encodes it again.
  *
- * Entries are namespaced (`tree`, `remark-lint:<config hash>`, `local`) and keyed by the sha256 of the input.
+ * Entries are namespaced (`tree`, `remark-lint:<config hash>`, `local`) and keyed by the sha256 of
+ * the input.
  * A run over the whole tree (`prune`) writes a bucket back with only this run's entries when the
  * older ones outnumber them (edits leave stale entries behind), so the folder stays bounded; a run
  * over some files keeps the others' entries. Anything unreadable (another Node version, a truncated
@@ -115,8 +116,7 @@ export class DiskCache {
   private bucket(bucket: number): Map<string, Uint8Array> {
     let entries = this.loaded.get(bucket);
     if (!entries) {
-      entries = new Map();
-      if (this.dir) entries = readMapFile(this.bucketFile(bucket));
+      entries = this.dir ? readMapFile(this.bucketFile(bucket)) : new Map<string, Uint8Array>();
       this.loaded.set(bucket, entries);
     }
     return entries;

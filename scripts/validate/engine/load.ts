@@ -196,12 +196,12 @@ export function withFacts(fields: Omit<Project, 'facts'>): Project {
   return project;
 }
 
-/** `selection`: what `selectFiles(root, paths)` returned, when the caller has it (one walk per run). */
 /** What a run reads besides the docs: the tag list, the catalog, the platform, the alert rules and the scripts. */
 export function loadProjectData(root: string): Pick<Project, 'tags' | 'catalog' | 'alertRules' | 'platform' | 'scripts'> {
   return { tags: readTags(root), ...readData(root), scripts: readScripts(root) };
 }
 
+/** `selection`: what `selectFiles(root, paths)` returned, when the caller has it (one walk per run). */
 export function loadProject(root: string, paths: string[], options: ValidateOptions, index?: FileIndex, selection = selectFiles(root, paths)): Project {
   const { read, targets } = selection;
   // With the facts index, unchanged docs are not parsed unless a check needs their tree.

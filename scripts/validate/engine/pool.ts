@@ -25,9 +25,9 @@ import type { PoolBatchResult } from './pool-worker.ts';
 import type { ValidateOptions } from './types.ts';
 
 /**
- * Fewer docs to parse than this: serial. Each worker's start-up (the TypeScript loader, the parser
- * and the lint plugins) costs over a second of CPU, more than parsing 150 docs; at 120 docs two
- * workers took 7 s of CPU where one thread takes about 4 (bench:validate).
+ * Fewer docs to parse than this: serial. Each worker's start-up (the parser, the lint plugins and
+ * the checks) costs over a second of CPU (a worker was ready after about 1.5 s in a 1,000-doc run),
+ * more than parsing 150 docs; at 120 docs two workers took 7 s of CPU where one thread takes about 4 (bench:validate).
  */
 export const POOL_MIN_FILES = 300;
 const BATCH = 16;
