@@ -14,6 +14,7 @@
  */
 import { Prism, normalizeTokens, type PrismTheme, type Token } from 'prism-react-renderer';
 import { createRequire } from 'node:module';
+import { escapeHtmlText } from '../html-escape.ts';
 
 export type CodeThemes = { light: PrismTheme; dark: PrismTheme };
 type Style = Record<string, string | number | undefined>;
@@ -102,8 +103,6 @@ export type Highlighter = {
   css(): string;
 };
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function createHighlighter(themes: CodeThemes): Highlighter {
   const tables = { l: declarations(themes.light), d: declarations(themes.dark) };
   const dicts = new Map<string, { l: Dict; d: Dict }>();
@@ -135,7 +134,7 @@ export function createHighlighter(themes: CodeThemes): Highlighter {
           const light = tokenStyle(token, dict.l);
           const classes = ['token', ...token.types, ...styleClasses('l', light), ...styleClasses('d', tokenStyle(token, dict.d))];
           if (light?.['display'] === 'inline-block') classes.push(EMPTY_CLASS);
-          out += `<span class="${classes.join(' ')}">${escapeHtml(token.content)}</span>`;
+          out += `<span class="${classes.join(' ')}">${escapeHtmlText(token.content)}</span>`;
         }
         out += '<br></div>';
       }

@@ -30,6 +30,7 @@ import contentStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content
 import layoutStyles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Layout/styles.module.css';
 import { usePlaceholderValues } from '@site/src/placeholders/store.ts';
 import { isShellLanguage, languageFromClassName, markPlaceholders } from '@site/src/placeholders/text.ts';
+import { escapeHtmlText } from '@site/src/html-escape.ts';
 import '@site/src/theme/CodeBlock/Line/styles.module.css';
 
 type Props = WrapperProps<typeof CodeBlockType> & { highlighted?: string };
@@ -83,8 +84,6 @@ function StaticCodeBlock({ metadata, html }: { metadata: Metadata; html: string 
   );
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The build's HTML if it shows this block (`code`: the block's text, markers included), else the client-side highlighter. */
 function HighlightedCodeBlock({ props, code, shown }: { props: Props; code: string; shown: string }): ReactNode {
   const metadata = useMetadata(props, code);
@@ -96,7 +95,7 @@ function HighlightedCodeBlock({ props, code, shown }: { props: Props; code: stri
     Object.keys(metadata.lineClassNames).length === 0 &&
     metadata.lineNumbersStart === undefined;
   if (asBuilt) return <StaticCodeBlock metadata={metadata} html={highlighted} />;
-  const waiting = highlighted ?? `<div class="token-line">${escapeHtml(metadata.code)}</div>`;
+  const waiting = highlighted ?? `<div class="token-line">${escapeHtmlText(metadata.code)}</div>`;
   return (
     <Suspense fallback={<StaticCodeBlock metadata={metadata} html={waiting} />}>
       <ClientCodeBlock {...rest}>{shown}</ClientCodeBlock>
