@@ -5,10 +5,17 @@
  */
 import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../scripts/validate/validate.ts';
 import { NOW, ROOT } from '../helpers/examples.ts';
 import { validatorTree } from '../helpers/validator-tree.ts';
+
+// secretlint, which commands/secrets loads in its `prepare`, can be made to fail (the last test).
+const secretlint = vi.hoisted(() => ({ fail: false }));
+vi.mock('@secretlint/core', async (importOriginal) => {
+  const core = await importOriginal<typeof import('@secretlint/core')>();
+  return { ...core, lintSource: (...args: Parameters<typeof core.lintSource>) => (secretlint.fail ? Promise.reject(new Error('secretlint failed to load its rules')) : core.lintSource(...args)) };
+});
 
 let copy: string;
 beforeEach(() => {
@@ -17,7 +24,10 @@ beforeEach(() => {
   mkdirSync(join(copy, 'docs', 'bad'));
   for (const name of readdirSync(join(ROOT, 'tests/fixtures/bad'))) cpSync(join(ROOT, 'tests/fixtures/bad', name), join(copy, 'docs', 'bad', name));
 });
-afterEach(() => rmSync(copy, { recursive: true, force: true }));
+afterEach(() => {
+  secretlint.fail = false;
+  rmSync(copy, { recursive: true, force: true });
+});
 
 const run = (cache: boolean) => validate(copy, [], { strictReviews: false, now: NOW, cache, timings: true });
 type Result = Awaited<ReturnType<typeof run>>;
@@ -68,5 +78,26 @@ describe('stored reports of the local checks', () => {
     const after = await run(true);
     expect(replayed(after)).toBe(0);
     expect(ran(after)).toBe(ran(cold));
+  });
+
+  it('are neither stored nor replayed by a run in which a check failed to set up', async () => {
+    // A token only secretlint finds: commands/secrets reports it from what its `prepare` computed.
+    const TOKEN = '---\ntype: guide\ntitle: Call the API\n---\n\n# Call the API\n\n```bash\ncurl -H "Authorization: token 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" https://api.example.com\n```\n';
+    writeFileSync(join(copy, 'docs', 'deployment', 'call-api.md'), TOKEN);
+    const found = (r: Result) => r.problems.filter((p) => p.file === 'docs/deployment/call-api.md' && p.rule === 'commands/secrets').map((p) => p.message);
+
+    // First, before any run has memoised secretlint's findings for this block in the process.
+    secretlint.fail = true;
+    const failed = await run(true);
+    expect(failed.problems.some((p) => p.rule === 'internal/check-crashed' && p.message.includes('commands/secrets'))).toBe(true);
+    expect(found(failed).some((m) => m.includes('secretlint'))).toBe(false);
+    expect(replayed(failed)).toBe(0);
+
+    // Had the failed run stored its reports, this run would replay them without secretlint's finding.
+    secretlint.fail = false;
+    const after = await run(true);
+    expect(replayed(after)).toBe(0);
+    expect(found(after).some((m) => m.includes('secretlint'))).toBe(true);
+    expect(summary(after)).toEqual(summary(await run(false)));
   });
 });
