@@ -13,9 +13,8 @@
  * Off the build's critical path: parsing every doc again takes seconds (about 3 s for 1,000 docs),
  * and before the bundler starts only one core works. So the plugin writes each data file as a
  * placeholder naming the index's inputs (a hash of the docs, the vocabulary and this code), starts
- * building the index in a worker thread (./worker.mjs running ./build.ts), and returns; the
- * bundler compiles the site meanwhile, its loaders (MDX) on the main thread, which the index no
- * longer holds up, and `loader.cjs` hands it each file's real content when it gets to it. The placeholder changes whenever an input does,
+ * building the index, and returns; the bundler compiles the site meanwhile, and `loader.cjs` hands
+ * it each file's real content when it gets to it. The placeholder changes whenever an input does,
  * so the bundler's persistent cache never serves a stale index. The file names depend only on the
  * number of documents (shardCount, STORE_CHUNK), so they are known before the index is.
  */
@@ -23,13 +22,16 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import MiniSearch from 'minisearch';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { shardCount, STORE_CHUNK } from '../../search/sharded.ts';
+import { parseMarkdown } from '../../../core/markdown/parse.ts';
+import { INDEX_OPTIONS, type SearchDocument } from '../../search/fields.ts';
+import { toSearchDocument } from '../../search/documents.ts';
+import type { IndexChunk } from '../../search/engine.ts';
+import { buildShards, shardCount, STORE_CHUNK } from '../../search/sharded.ts';
 import { loadVocabulary, type Vocabulary } from '../../search/synonyms.ts';
 import { servedPath } from '../doc-index/index.ts';
-import type { BuiltIndex, Source } from './build.ts';
 
 export const PLUGIN_NAME = 'search-index';
 export const INDEX_FILE = 'search-index.json';
@@ -37,11 +39,12 @@ export const INDEX_FILE = 'search-index.json';
 /** Where loader.cjs finds the files being built (one process: the plugin's and the bundler's). */
 const PENDING = Symbol.for('ops-handbook.search-index');
 const LOADER = fileURLToPath(new URL('./loader.cjs', import.meta.url));
-const WORKER = new URL('./worker.mjs', import.meta.url);
 /** The code that shapes the index: part of the placeholders' hash, so a change of it rebuilds the index. */
-const CODE = ['../../search/documents.ts', '../../search/sharded.ts', '../../search/tokenize.ts', '../../search/fields.ts', '../../../core/markdown/parse.ts', './build.ts', './index.ts'].map(
+const CODE = ['../../search/documents.ts', '../../search/sharded.ts', '../../search/tokenize.ts', '../../search/fields.ts', '../../../core/markdown/parse.ts', './index.ts'].map(
   (path) => fileURLToPath(new URL(path, import.meta.url)),
 );
+
+type Source = { file: string; text: string; permalink: string; title: string; description: string; frontMatter: Record<string, unknown> };
 
 /** The data files the sharded index of `documents` documents has (see buildShards). */
 export function indexFiles(documents: number): string[] {
@@ -53,30 +56,27 @@ export function indexFiles(documents: number): string[] {
   ];
 }
 
-/**
- * Builds every file of the index (./build.ts) in a worker thread, which ends when it has answered.
- * The main thread only sends the sources and receives the files' text.
- */
-function buildIndexInWorker(sources: Source[], vocabulary: Vocabulary): Promise<BuiltIndex> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { sources, vocabulary } });
-    let answered = false;
-    worker.once('message', (answer: BuiltIndex | { error: string }) => {
-      answered = true;
-      if ('error' in answer) reject(new Error(`${PLUGIN_NAME}: building the index failed: ${answer.error}`));
-      else resolve(answer);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => reject(new Error(`${PLUGIN_NAME}: the index worker failed: ${error.stack ?? error.message}`)));
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`${PLUGIN_NAME}: the index worker exited (code ${code}) without an index`));
-    });
-  });
+/** Parses the docs (yielding to the bundler between them) and builds every file of the index. */
+async function buildIndex(sources: Source[], vocabulary: Vocabulary): Promise<{ data: Map<string, string>; tools: string }> {
+  const documents: SearchDocument[] = [];
+  for (const [i, source] of sources.entries()) {
+    if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+    documents.push(toSearchDocument(source, source.frontMatter, parseMarkdown(source.text)));
+  }
+  // What the browser loads: the sharded index (src/search/sharded.ts), each file a lazily loaded
+  // chunk (meta.json on first use, shards and store chunks as queries need them), precached by
+  // the service worker like every other chunk.
+  const data = new Map([...buildShards(documents, vocabulary, shardCount(documents.length))].map(([path, value]) => [path, JSON.stringify(value)]));
+  // For tools and measurement: the same documents as one MiniSearch index (build/search-index.json).
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(documents);
+  const chunk: IndexChunk = { index: index.toJSON() as unknown as Record<string, unknown>, vocabulary };
+  return { data, tools: JSON.stringify(chunk) };
 }
 
 export default function searchIndexPlugin(context: LoadContext): Plugin<void> {
   const dataDir = join(context.generatedFilesDir, PLUGIN_NAME, 'default');
-  let built: Promise<BuiltIndex> | undefined;
+  let built: Promise<{ data: Map<string, string>; tools: string }> | undefined;
   return {
     name: PLUGIN_NAME,
 
@@ -103,7 +103,7 @@ export default function searchIndexPlugin(context: LoadContext): Plugin<void> {
       const files = indexFiles(sources.length);
       // The placeholders first: started earlier, the index's parsing would hold up these writes.
       for (const path of files) await actions.createData(path, JSON.stringify({ placeholder: PLUGIN_NAME, inputs, path }));
-      const pending = buildIndexInWorker(sources, vocabulary).then(({ data, tools }) => {
+      const pending = buildIndex(sources, vocabulary).then(({ data, tools }) => {
         const unexpected = [...data.keys()].filter((path) => !files.includes(path));
         if (unexpected.length > 0 || data.size !== files.length) {
           throw new Error(`${PLUGIN_NAME}: the index has files ${[...data.keys()].join(', ')}, the placeholders were ${files.join(', ')}`);
