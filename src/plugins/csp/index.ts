@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { eachConcurrently, htmlFiles } from '../html-files.ts';
 import type { Plugin } from '@docusaurus/types';
 
@@ -64,12 +65,29 @@ async function addPolicy(file: string): Promise<void> {
   await rename(temp, file);
 }
 
+/**
+ * Pages another plugin of this build writes with their policy already in them (`withPolicy`), by
+ * path under the build folder (`rb/RB-007.html`): postBuild does not read, hash and rewrite them
+ * again. On a global, since Docusaurus loads each plugin's modules afresh (the search index's
+ * loader meets its plugin the same way).
+ */
+const WITH_POLICY = Symbol.for('ops-handbook.csp.pages-with-policy');
+
+/** Records pages (paths under the build folder, `/`-separated) that are written with `withPolicy` already applied. */
+export function notePagesWithPolicy(files: Iterable<string>): void {
+  const store = globalThis as Record<symbol, Set<string> | undefined>;
+  const noted = (store[WITH_POLICY] ??= new Set());
+  for (const file of files) noted.add(file);
+}
+
 export default function cspPlugin(): Plugin<void> {
   return {
     name: PLUGIN_NAME,
     async postBuild({ outDir }) {
+      const done = (globalThis as Record<symbol, Set<string> | undefined>)[WITH_POLICY] ?? new Set<string>();
+      const files = (await htmlFiles(outDir)).filter((file) => !done.has(relative(outDir, file).split(sep).join('/')));
       // A few files at a time: the reads and writes of one overlap the hashing of another.
-      await eachConcurrently(await htmlFiles(outDir), CONCURRENT_FILES, addPolicy);
+      await eachConcurrently(files, CONCURRENT_FILES, addPolicy);
     },
   };
 }

@@ -5,9 +5,9 @@
  * - `/alerts/<AlertName>` leads to the runbook that lists the alert.
  *
  * In a build each is a small static HTML file (redirect-page.ts: `location.replace`, a meta refresh
- * without JavaScript, a canonical link and a visible link), emitted with the client bundle so that
- * it is in the build directory before the PWA's precache manifest and the csp plugin's policies are
- * made. They are not routes: rendering ~1 page per runbook with React would nearly double the
+ * without JavaScript, a canonical link and a visible link), with its Content-Security-Policy (the csp
+ * plugin's `withPolicy`, so that plugin does not rewrite it), emitted with the client bundle so that
+ * it is in the build directory before the PWA's precache manifest is made. They are not routes: rendering ~1 page per runbook with React would nearly double the
  * build's SSG and bundling work (`npm run bench:site -- --tree 1000`). Links to them are therefore
  * plain links (`pathname:///rb/RB-007`, see remark/permalink-links.ts), which the broken-link
  * checker does not follow and the client router does not intercept; `npm run validate` checks them
@@ -28,6 +28,7 @@ import { SITE_SETTINGS } from '../../../core/site/settings.ts';
 import { toEntry, type DocIndexEntry } from '../doc-index/index.ts';
 import { redirectFile, redirectHtml } from './redirect-page.ts';
 import { brokenPermalinkLinks } from './link-check.ts';
+import { notePagesWithPolicy, withPolicy } from '../csp/index.ts';
 
 export const RUNBOOKS_FILE = 'runbooks.json';
 
@@ -133,11 +134,14 @@ export default function permalinksPlugin(context: LoadContext): Plugin<void> {
       written = new Set([...byRoute.keys()].map((path) => `${base}${path}`));
       if (isBuild()) {
         for (const [path, entry] of byRoute) {
+          // With its Content-Security-Policy already (the csp plugin's own function), so that the csp
+          // plugin's pass over the built pages skips half the pages of a large tree.
           pages.set(
             redirectFile(path, siteConfig.trailingSlash),
-            redirectHtml({ from: path, to: entry.permalink, canonical: `${siteConfig.url}${entry.permalink}`, title: titleOf(entry) }),
+            withPolicy(redirectHtml({ from: path, to: entry.permalink, canonical: `${siteConfig.url}${entry.permalink}`, title: titleOf(entry) })),
           );
         }
+        notePagesWithPolicy(pages.keys());
         return;
       }
       for (const [path, entry] of byRoute) {

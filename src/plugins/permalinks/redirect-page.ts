@@ -4,9 +4,9 @@
  * the `#fragment`, so `/rb/RB-007#rollback` lands on that section), falls back to a meta refresh
  * without JavaScript, names the target as canonical, and shows a link meanwhile.
  *
- * The csp plugin adds the page's Content-Security-Policy (with the hash of its inline script) after
- * the build, as it does for every page; the service worker precaches it, so a permalink opens
- * offline too.
+ * The permalinks plugin adds the page's Content-Security-Policy (the csp plugin's `withPolicy`, with
+ * the hash of its inline script) when it emits the page; the service worker precaches it, so a
+ * permalink opens offline too.
  */
 
 export type RedirectPage = {
