@@ -1,5 +1,5 @@
 /** The static server resolves URLs the way GitHub Pages does (the browser tests rely on it). */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -63,6 +63,23 @@ test('with gzip, text is gzip-encoded for clients that accept it, as on GitHub P
     const plain = await fetch(`${gz.url}/handbook/app.js`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe('console.log(1)');
+  } finally {
+    await gz.close();
+  }
+});
+
+test('with gzip, a file changed after it was served compressed is served as it is now', async () => {
+  const gz = await serveStatic(root, '/handbook/', { gzip: true });
+  const file = join(root, 'changing.js');
+  try {
+    await writeFile(file, 'console.log("before")');
+    expect(await (await fetch(`${gz.url}/handbook/changing.js`)).text()).toBe('console.log("before")');
+    // Another length and a later mtime: the kept encoding no longer matches the file.
+    await writeFile(file, 'console.log("after the rebuild")');
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    const response = await fetch(`${gz.url}/handbook/changing.js`);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('console.log("after the rebuild")');
   } finally {
     await gz.close();
   }

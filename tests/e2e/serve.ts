@@ -3,13 +3,16 @@
  * `/x/` → `x/index.html`; `/x` → the file `x`, else `x.html`, else a 301 to `/x/` when `x/index.html`
  * exists; anything else → `404.html` with status 404. Binds 127.0.0.1 on a free port.
  * With `gzip`, text responses are gzip-encoded when the client accepts it, as GitHub Pages does.
+ * Each file is compressed once and kept (until its size or mtime changes), as a CDN keeps it: the
+ * server shares the machine with the browser under test, and compressing the service worker's
+ * precache (about 15 MB) again on every visit took CPU from the pages Lighthouse measures next.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +35,16 @@ const TYPES: Record<string, string> = {
 };
 
 export type StaticServer = { url: string; close: () => Promise<void> };
+
+/** A file's gzip encoding, compressed on first use and kept while its size and mtime stay. */
+async function gzipped(cache: Map<string, { size: number; mtimeMs: number; bytes: Buffer }>, file: string): Promise<Buffer> {
+  const { size, mtimeMs } = await stat(file);
+  const kept = cache.get(file);
+  if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept.bytes;
+  const bytes = gzipSync(await readFile(file));
+  cache.set(file, { size, mtimeMs, bytes });
+  return bytes;
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -69,6 +82,7 @@ export async function resolvePath(root: string, urlPath: string): Promise<Resolu
 /** `basePath` (e.g. `/ops-handbook/`, like a GitHub Pages project site) is where `root` is mounted. */
 export async function serveStatic(root: string, basePath = '/', options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const mount = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const compressed = new Map<string, { size: number; mtimeMs: number; bytes: Buffer }>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -96,19 +110,25 @@ export async function serveStatic(root: string, basePath = '/', options: { gzip?
     }
     const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
     const gzip = options.gzip === true && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    let encoded: Buffer | undefined;
+    try {
+      encoded = gzip ? await gzipped(compressed, found.file) : undefined;
+    } catch {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('500 Cannot read the file\n');
+      return;
+    }
     res.writeHead(found.status, {
       'content-type': type,
       'cache-control': 'no-store',
       ...(options.gzip ? { vary: 'accept-encoding' } : {}),
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...(encoded ? { 'content-encoding': 'gzip', 'content-length': String(encoded.length) } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    const body = createReadStream(found.file);
-    if (gzip) body.pipe(createGzip()).pipe(res);
-    else body.pipe(res);
+    if (encoded) res.end(encoded);
+    else createReadStream(found.file).pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
