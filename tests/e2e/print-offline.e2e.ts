@@ -76,7 +76,12 @@ describe('offline after one visit', () => {
     const fresh = await launchBrowser();
     try {
       const home = await open(BASE_PATH, { target: fresh });
-      // The service worker installs (precaching every page and chunk), then activates.
+      // The reader's first scroll registers the service worker (src/pwa/register-when-idle.ts); it
+      // installs (precaching every page and chunk), then activates.
+      // Not before: while the page loads and the reader has done nothing, nothing is registered.
+      await home.waitForTimeout(1500);
+      expect(await home.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 'registrations before any interaction').toBe(0);
+      await home.mouse.wheel(0, 300);
       await home.evaluate(async () => {
         const worker = (await navigator.serviceWorker.ready).active;
         if (worker && worker.state !== 'activated') {
