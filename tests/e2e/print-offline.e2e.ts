@@ -76,9 +76,9 @@ describe('offline after one visit', () => {
     const fresh = await launchBrowser();
     try {
       const home = await open(BASE_PATH, { target: fresh });
-      // The reader's first scroll registers the service worker (src/pwa/register-when-idle.ts); it
-      // installs (precaching every page and chunk), then activates.
-      // Not before: while the page loads and the reader has done nothing, nothing is registered.
+      // Not while the page loads and the reader has done nothing: the reader's first scroll
+      // registers the service worker (src/pwa/register-when-idle.ts). It installs (precaching
+      // every page and chunk), then activates.
       await home.waitForTimeout(1500);
       expect(await home.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 'registrations before any interaction').toBe(0);
       await home.mouse.wheel(0, 300);
@@ -136,6 +136,21 @@ describe('offline after one visit', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(target.title.split(':')[0]);
       expect(errors, 'uncaught errors offline').toEqual([]);
       await fresh.context.setOffline(false);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('offline without a click', () => {
+  test('a reader who neither clicks nor scrolls still gets the service worker, 10 s after the page loaded', async () => {
+    const fresh = await launchBrowser();
+    const registrations = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    try {
+      const page = await open(BASE_PATH, { target: fresh });
+      await page.waitForTimeout(5000);
+      expect(await registrations(page), 'registrations 5 s after the load, without any interaction').toBe(0);
+      await expect.poll(() => registrations(page), { timeout: 20_000, interval: 500 }).toBe(1);
     } finally {
       await fresh.close();
     }
