@@ -16,6 +16,7 @@ import type { Project, ValidateOptions } from './engine/types.ts';
 import { gitChanges, selectChanged } from './engine/changed.ts';
 import { inShard } from './engine/shard.ts';
 import { LocalResults } from './engine/local-results.ts';
+import { hasLocalReports } from './engine/check.ts';
 import type { RunResult } from './reporters/types.ts';
 
 /**
@@ -62,7 +63,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     time(stats, '(read and parse files)', phase);
     const notReported = narrowTargets(project, root);
     // Stored reports of the local checks for unchanged docs (engine/local-results.ts).
-    const local = dir ? new LocalResults(cache, project, checks.filter((c) => c.local && c.checkFile).map((c) => c.id)) : undefined;
+    const local = dir ? new LocalResults(cache, project, checks.filter(hasLocalReports).map((c) => c.id)) : undefined;
     const prepared = await prepareChecks(project, checks, stats, local);
     // A check whose set-up failed reports less than it should: this run neither replays nor
     // stores the local checks' reports (the failure itself is reported).

@@ -134,6 +134,9 @@ export interface Skipped extends Position {
 }
 
 /** A check, with its message ids checked by TypeScript in `report` calls and examples. */
+/** Whether a check's per-file reports are stored and replayed (engine/local-results.ts): `local`, with a `checkFile`. */
+export const hasLocalReports = (check: Check): boolean => check.local === true && check.checkFile !== undefined;
+
 export function defineCheck<const M extends Messages>(check: Check<M>): Check<M> {
   return check;
 }

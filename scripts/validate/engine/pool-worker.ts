@@ -15,7 +15,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadChecks } from '../checks/index.ts';
 import remarkLint, { preloadLinter } from '../checks/remark-lint.ts';
-import type { Check } from './check.ts';
+import { hasLocalReports, type Check } from './check.ts';
 import { RecordingCache, setActiveCache } from './disk-cache.ts';
 import { indexEntry } from './file-index.ts';
 import { loadProjectData, withFacts } from './load.ts';
@@ -38,7 +38,7 @@ const project: Project = withFacts({ root, files: [], targets: new Set(), ...loa
 // Through import(), so that the loader hooks apply to the lint plugins (see preloadLinter).
 await preloadLinter(root);
 // Their per-doc part only: `checkProject` runs once, on the main thread.
-const local: Check[] = (await loadChecks()).filter((c) => c.local && c.checkFile).map((c) => ({ ...c, checkProject: undefined }));
+const local: Check[] = (await loadChecks()).filter(hasLocalReports).map((c) => ({ ...c, checkProject: undefined }));
 const ids = local.map((c) => c.id);
 
 let queue: Promise<void> = Promise.resolve();

@@ -1,4 +1,4 @@
-import { formatMessage, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
+import { formatMessage, hasLocalReports, type Check, type Location, type Report, type ReportOptions, type Skipped } from './check.ts';
 import { effective, IGNORE_MARKERS, silencedBy, type IgnoreMarker } from './ignore.ts';
 import { withHint } from './suggest.ts';
 import { localCall, recordingInputsOf, type LocalCall, type LocalEntry, type LocalResults } from './local-results.ts';
@@ -91,7 +91,7 @@ export function runChecks(project: Project, checks: readonly Check[], stats: Run
   // Docs whose local checks replay stored reports, and docs whose reports are recorded this run.
   const stored = new Map<DocFile, LocalEntry>();
   const recorded = new Map<DocFile, LocalEntry['checks']>();
-  if (local && checks.some((c) => c.local && c.checkFile)) {
+  if (local && checks.some(hasLocalReports)) {
     for (const file of targetFiles) {
       if (file.status !== 'ok') continue;
       const entry = local.get(file);
