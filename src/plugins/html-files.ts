@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Every `.html` file under a build's output folder (the plugins that post-process the build). */
 export async function htmlFiles(dir: string): Promise<string[]> {
@@ -12,11 +12,14 @@ export async function htmlFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** A built page's path under the build folder, `/`-separated (`rb/RB-007.html`). */
+export const pagePath = (outDir: string, file: string): string => relative(outDir, file).split(sep).join('/');
+
 /**
- * Runs `each` on every item, `limit` at a time: the post-build passes over the pages, whose reads
- * and writes of one page then overlap the work on another.
+ * Runs `each` on every item, `limit` at a time (eight by default): the post-build passes over the
+ * pages, whose reads and writes of one page then overlap the work on another.
  */
-export async function eachConcurrently<T>(items: readonly T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
+export async function eachConcurrently<T>(items: readonly T[], each: (item: T) => Promise<void>, limit = 8): Promise<void> {
   let next = 0;
   const run = async (): Promise<void> => {
     while (next < items.length) await each(items[next++]!);

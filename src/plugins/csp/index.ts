@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
-import { eachConcurrently, htmlFiles } from '../html-files.ts';
+import { eachConcurrently, htmlFiles, pagePath } from '../html-files.ts';
 import type { Plugin } from '@docusaurus/types';
 
 export const PLUGIN_NAME = 'csp';
@@ -53,8 +52,6 @@ export function withPolicy(html: string): string {
   return cleaned.slice(0, insert) + tag + cleaned.slice(insert);
 }
 
-const CONCURRENT_FILES = 8;
-
 async function addPolicy(file: string): Promise<void> {
   const html = await readFile(file, 'utf8');
   const next = withPolicy(html);
@@ -85,9 +82,9 @@ export default function cspPlugin(): Plugin<void> {
     name: PLUGIN_NAME,
     async postBuild({ outDir }) {
       const done = (globalThis as Record<symbol, Set<string> | undefined>)[WITH_POLICY] ?? new Set<string>();
-      const files = (await htmlFiles(outDir)).filter((file) => !done.has(relative(outDir, file).split(sep).join('/')));
+      const files = (await htmlFiles(outDir)).filter((file) => !done.has(pagePath(outDir, file)));
       // A few files at a time: the reads and writes of one overlap the hashing of another.
-      await eachConcurrently(files, CONCURRENT_FILES, addPolicy);
+      await eachConcurrently(files, addPolicy);
     },
   };
 }

@@ -5,8 +5,8 @@
  * fails the build, as a broken link does.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
-import { eachConcurrently, htmlFiles } from '../html-files.ts';
+import { relative } from 'node:path';
+import { eachConcurrently, htmlFiles, pagePath } from '../html-files.ts';
 
 /** An `href` quoted or not (the build's minified HTML leaves most unquoted). */
 const HREF = /\shref=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
@@ -22,9 +22,7 @@ export function permalinkLinks(html: string, prefixes: readonly string[]): strin
 }
 
 /** The URL path a built page is served at (`rb/RB-007.html` or `rb/RB-007/index.html` → `/rb/RB-007`). */
-const servedAt = (outDir: string, file: string): string => `/${relative(outDir, file).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '');
-
-const CONCURRENT_FILES = 8;
+const servedAt = (outDir: string, file: string): string => `/${pagePath(outDir, file)}`.replace(/(\/index)?\.html$/, '');
 
 /**
  * `page file: link` for each link of a built page to a permalink without a page. `prefixes` and
@@ -35,7 +33,7 @@ const CONCURRENT_FILES = 8;
 export async function brokenPermalinkLinks(outDir: string, prefixes: readonly string[], existing: ReadonlySet<string>, base = '/'): Promise<string[]> {
   const broken: string[] = [];
   const files = (await htmlFiles(outDir)).filter((file) => !existing.has(`${base.replace(/\/$/, '')}${servedAt(outDir, file)}`));
-  await eachConcurrently(files, CONCURRENT_FILES, async (file) => {
+  await eachConcurrently(files, async (file) => {
     for (const link of permalinkLinks(await readFile(file, 'utf8'), prefixes)) {
       if (!existing.has(link)) broken.push(`${relative(outDir, file)}: ${link}`);
     }
