@@ -34,8 +34,9 @@ Options:
   --staged                       like --changed, for the files staged for commit (pre-commit hook)
   --shard <k/n>                  report only shard k of n (files split by a hash of their path);
                                  merge the shards' reports with npm run validate:merge
-  --threads <n>                  worker threads that parse and lint a cold tree (default: one per
-                                 core; 1 is serial; small trees are always serial)
+  --threads <n>                  threads that parse and lint a cold tree: this one and n - 1
+                                 workers (default: one per core; 1 is serial; small trees are
+                                 always serial)
   --root <dir>                   repository root (default: current directory)
   --timings                      print how long each phase and check took (to stderr)
   -h, --help                     show this help

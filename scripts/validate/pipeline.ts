@@ -48,14 +48,15 @@ export async function runPipeline(root: string, paths: string[], options: Valida
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
-    // Cold docs are parsed and linted by worker threads (engine/pool.ts) while the checks load.
+    // Cold docs are parsed and linted by worker threads (engine/pool.ts), which start while the
+    // checks load, and by this thread once they have.
     const selection = selectFiles(root, paths);
     const pool = prewarm(root, selection.read, cache, index, options.threads ?? defaultThreads(), options);
     const checks = await loadChecks();
     time(stats, '(load checks)', phase);
     phase = performance.now();
     const pooled = await pool;
-    if (pooled.files > 0) time(stats, `(parse and lint ${pooled.done} of ${pooled.files} docs in ${pooled.workers} workers, after the checks loaded)`, phase);
+    if (pooled.files > 0) time(stats, `(parse and lint ${pooled.done} of ${pooled.files} docs in ${pooled.workers} worker${pooled.workers === 1 ? '' : 's'} and the main thread, after the checks loaded)`, phase);
     phase = performance.now();
     // Files above 8 KB parse in a worker thread (parse-guard.ts); it loads while the first files are read.
     if (pooled.files === 0) prestartParseWorker();

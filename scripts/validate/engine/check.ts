@@ -133,10 +133,10 @@ export interface Skipped extends Position {
   suppressed: number;
 }
 
-/** A check, with its message ids checked by TypeScript in `report` calls and examples. */
 /** Whether a check's per-file reports are stored and replayed (engine/local-results.ts): `local`, with a `checkFile`. */
 export const hasLocalReports = (check: Check): boolean => check.local === true && check.checkFile !== undefined;
 
+/** A check, with its message ids checked by TypeScript in `report` calls and examples. */
 export function defineCheck<const M extends Messages>(check: Check<M>): Check<M> {
   return check;
 }
