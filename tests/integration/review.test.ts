@@ -3,7 +3,7 @@
  * annotation caps (job summary), --shard with merged reports, and --changed.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -153,6 +153,23 @@ describe('--changed', () => {
     expect(full.problems.filter((p) => p.rule !== 'links/internal' || !p.message.includes('#switch-traffic'))).toEqual([]);
     expect(new Set(full.problems.map((p) => p.file)).size).toBeGreaterThanOrEqual(5);
     expect(report.problems).toEqual(full.problems);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('reports every doc that mentions a changed runbook id, and only the edited doc after a text edit', async () => {
+    const dir = await repo();
+    const runbook = join(dir, 'docs/runbooks/rb-003-crashloopbackoff.md');
+    // A text edit changes no heading, id or alert: no other doc can report anything new.
+    appendFileSync(runbook, '\nOne more sentence.\n');
+    const text = json((await node(CLI, ['--changed', '--format', 'json', '--base', 'main'], dir)).stdout);
+    expect(text.files).toBe(1);
+    // The id changes: the docs that mention RB-003 now mention an id nothing has.
+    writeFileSync(runbook, readFileSync(runbook, 'utf8').replace('runbook_id: RB-003', 'runbook_id: RB-093'));
+    const changed = json((await node(CLI, ['--changed', '--format', 'json', '--base', 'main'], dir)).stdout);
+    const full = json((await node(CLI, ['--format', 'json'], dir)).stdout);
+    const dangling = full.problems.filter((p) => p.message.includes('RB-003'));
+    expect(new Set(dangling.map((p) => p.file)).size).toBeGreaterThanOrEqual(5);
+    expect(changed.problems).toEqual(full.problems);
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 

@@ -111,8 +111,9 @@ export function selectChanged(project: Project, changes: ChangeSet): ChangedSele
   // A link needs checking again when its target file is gone, or when the anchors it may point at
   // changed (a renamed heading); an edit that keeps every anchor breaks no link.
   const touched = new Set(changes.removed);
+  const byPath = new Map(project.files.map((f) => [f.path, f]));
   for (const path of changes.changed) {
-    const now = project.files.find((f) => f.path === path);
+    const now = byPath.get(path);
     const old = changes.before(path);
     if (!now || old === undefined) {
       touched.add(path);
@@ -129,23 +130,27 @@ export function selectChanged(project: Project, changes: ChangeSet): ChangedSele
     for (const x of b) if (!a.has(x)) into.add(x);
   };
   for (const path of all) {
-    const now = project.files.find((f) => f.path === path)?.source;
+    const now = byPath.get(path)?.source;
     const old = changes.before(path);
     difference(idsIn(now), idsIn(old), ids);
     difference(alertsIn(now), alertsIn(old), alerts);
   }
   const targets = new Set(changes.changed.filter((p) => project.targets.has(p)));
+  // The common edit (text, not headings, ids or alerts) points at nothing: no other doc to read.
+  if (touched.size === 0 && ids.size === 0 && alerts.size === 0) return { targets };
   for (const file of project.files) {
     if (targets.has(file.path) || file.status !== 'ok') continue;
-    const linksHere = linksOf(file, project).some((l) => {
-      const target = linkedPath(project, file, l.url);
-      return target !== undefined && touched.has(target);
-    });
-    const data = frontmatterData(file);
-    const listed = Array.isArray(data?.['alerts']) ? (data['alerts'] as unknown[]) : [];
-    const mentionsId = ids.size > 0 && project.facts.of(RB_MENTIONS, file).some((id) => ids.has(id));
-    const sharesAlert = listed.some((a) => typeof a === 'string' && alerts.has(a));
-    if (linksHere || mentionsId || sharesAlert) targets.add(file.path);
+    const linksHere = () =>
+      linksOf(file, project).some((l) => {
+        const target = linkedPath(project, file, l.url);
+        return target !== undefined && touched.has(target);
+      });
+    const mentionsId = () => project.facts.of(RB_MENTIONS, file).some((id) => ids.has(id));
+    const sharesAlert = () => {
+      const listed = frontmatterData(file)?.['alerts'];
+      return Array.isArray(listed) && listed.some((a) => typeof a === 'string' && alerts.has(a));
+    };
+    if ((touched.size > 0 && linksHere()) || (ids.size > 0 && mentionsId()) || (alerts.size > 0 && sharesAlert())) targets.add(file.path);
   }
   return { targets };
 }
