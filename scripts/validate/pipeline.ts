@@ -13,7 +13,7 @@ import { defaultThreads, prewarm } from './engine/pool.ts';
 import { prestartParseWorker } from './engine/parse-guard.ts';
 import { prepareChecks, runChecks, time, type RunStats } from './engine/runner.ts';
 import type { Project, ValidateOptions } from './engine/types.ts';
-import { gitChanges, selectChanged } from './engine/changed.ts';
+import { gitChanges, selectChanged, type ChangeSet } from './engine/changed.ts';
 import { inShard } from './engine/shard.ts';
 import { LocalResults } from './engine/local-results.ts';
 import { hasLocalReports } from './engine/check.ts';
@@ -23,13 +23,13 @@ import type { RunResult } from './reporters/types.ts';
  * `--changed` and `--shard`: report fewer files of the same project. Every file is still read, so
  * that links, ids and alerts resolve against the whole tree.
  */
-function narrowTargets(project: Project, root: string): RunResult['notReported'] {
+async function narrowTargets(project: Project, changes: Promise<ChangeSet> | undefined): Promise<RunResult['notReported']> {
   const { changed, shard } = project.options;
   if (!changed && !shard) return undefined;
   const before = project.targets.size;
   const reasons: string[] = [];
-  if (changed) {
-    const selection = selectChanged(project, gitChanges(root, changed.base, changed.staged));
+  if (changed && changes) {
+    const selection = selectChanged(project, await changes);
     project.targets = selection.targets;
     reasons.push(selection.everything ? `--changed: ${selection.everything}, so all files are reported` : `--changed: not changed since ${changed.staged ? 'HEAD (staged files)' : changed.base}, and pointing at nothing that changed`);
   }
@@ -48,6 +48,9 @@ export async function runPipeline(root: string, paths: string[], options: Valida
   try {
     const stats: RunStats = { suppressed: {}, ...(options.timings ? { timings: {} } : {}) };
     let phase = performance.now();
+    // git finds what changed (its own processes) while this thread reads the tree.
+    const changes = options.changed ? gitChanges(root, options.changed.base, options.changed.staged) : undefined;
+    changes?.catch(() => undefined);
     // Cold docs are parsed and linted by worker threads (engine/pool.ts), which start while the
     // checks load, and by this thread once they have.
     const selection = selectFiles(root, paths);
@@ -62,7 +65,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     if (pooled.files === 0) prestartParseWorker();
     const project = loadProject(root, paths, options, index, selection);
     time(stats, '(read and parse files)', phase);
-    const notReported = narrowTargets(project, root);
+    const notReported = await narrowTargets(project, changes);
     // Stored reports of the local checks for unchanged docs (engine/local-results.ts).
     const local = dir ? new LocalResults(cache, project, checks.filter(hasLocalReports).map((c) => c.id)) : undefined;
     const prepared = await prepareChecks(project, checks, stats, local);

@@ -4,9 +4,10 @@
  * a changed id), instead of the whole tree. The whole tree is still read (from the content cache)
  * so that every cross-reference is resolved against it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { posix } from 'node:path';
 import { frontmatterData } from './frontmatter.ts';
+import { UsageError } from './load.ts';
 import { headingsOf, linksOf, RB_MENTIONS } from './facts.ts';
 import { parseText } from './parse.ts';
 import { siteMap } from './routes.ts';
@@ -23,24 +24,81 @@ export interface ChangeSet {
   before(path: string): string | undefined;
 }
 
-function git(root: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+/** What git prints, or an error with what it said. */
+function git(root: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
+}
+
+/**
+ * The committed text of each of `paths` at `ref` (undefined where the path is not there), read by
+ * one `git cat-file --batch` rather than one `git show` per path.
+ */
+function committedTexts(root: string, ref: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+  // The batch protocol is line-based: a path with a line break is read through `git show`.
+  const listed = paths.filter((path) => !/[\r\n]/.test(path));
+  const texts = new Map<string, string | undefined>();
+  const rest = async () => {
+    for (const path of paths) if (!texts.has(path)) texts.set(path, await git(root, ['show', `${ref}:${path}`]).catch(() => undefined));
+    return texts;
+  };
+  if (listed.length === 0) return rest();
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      const out = Buffer.concat(chunks);
+      let at = 0;
+      for (const path of listed) {
+        const eol = out.indexOf(0x0a, at);
+        if (eol < 0) break;
+        // "<object> blob <size>" then the content and a line break, or "<name> missing".
+        const header = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.toString('utf8', at, eol));
+        at = eol + 1;
+        if (!header) {
+          texts.set(path, undefined);
+          continue;
+        }
+        const size = Number(header[2]);
+        texts.set(path, header[1] === 'blob' ? out.toString('utf8', at, at + size) : undefined);
+        at += size + 1;
+      }
+      resolve(rest());
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(listed.map((path) => `${ref}:${path}\n`).join(''));
+  });
+}
+
+/** Why the diff failed, for a person: no repository, or a base that is not a commit here. */
+async function whyGitFailed(root: string, base: string, error: unknown): Promise<Error> {
+  const inRepository = await git(root, ['rev-parse', '--is-inside-work-tree']).then(() => true, () => false);
+  if (!inRepository) return new UsageError(`--changed and --staged compare with git history, and ${root} is not in a git repository; run validate without them, or give --root a repository`);
+  const isCommit = await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).then(() => true, () => false);
+  const fetch = base.startsWith('origin/') ? ` (git fetch origin ${base.slice('origin/'.length)})` : '';
+  if (!isCommit) return new UsageError(`--changed compares with "${base}", which is not a branch, tag or commit in this repository; fetch it${fetch}, or name another with --base`);
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
  * What changed: with `staged`, the index against HEAD (a pre-commit hook); otherwise the working
  * tree (committed, staged, unstaged and untracked) against the merge base of `base` and HEAD.
  */
-export function gitChanges(root: string, base: string, staged: boolean): ChangeSet {
+export async function gitChanges(root: string, base: string, staged: boolean): Promise<ChangeSet> {
+  // Untracked files are changed files too; git lists them while it finds the merge base.
+  const untracked = staged ? Promise.resolve('') : git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+  untracked.catch(() => undefined);
   let from = staged ? 'HEAD' : base;
-  if (!staged) {
-    try {
-      from = git(root, ['merge-base', base, 'HEAD']).trim() || base;
-    } catch {
-      from = base;
-    }
+  if (!staged) from = (await git(root, ['merge-base', base, 'HEAD']).catch(() => '')).trim() || base;
+  let status: string;
+  try {
+    status = await git(root, staged ? ['diff', '--cached', '--name-status', '-M', '-z'] : ['diff', '--name-status', '-M', '-z', from]);
+  } catch (error) {
+    throw await whyGitFailed(root, from, error);
   }
-  const status = git(root, staged ? ['diff', '--cached', '--name-status', '-M', '-z'] : ['diff', '--name-status', '-M', '-z', from]);
   const parts = status.split('\0').filter(Boolean);
   const changed: string[] = [];
   const removed: string[] = [];
@@ -53,23 +111,10 @@ export function gitChanges(root: string, base: string, staged: boolean): ChangeS
     } else if (code === 'D') removed.push(parts[i++]!);
     else changed.push(parts[i++]!);
   }
-  if (!staged) changed.push(...git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0').filter(Boolean));
-  const shown = new Map<string, string | undefined>();
-  return {
-    changed: [...new Set(changed)].sort(),
-    removed: [...new Set(removed)].sort(),
-    base: from,
-    before(path) {
-      if (!shown.has(path)) {
-        try {
-          shown.set(path, git(root, ['show', `${from}:${path}`]));
-        } catch {
-          shown.set(path, undefined);
-        }
-      }
-      return shown.get(path);
-    },
-  };
+  changed.push(...(await untracked).split('\0').filter(Boolean));
+  const sets = { changed: [...new Set(changed)].sort(), removed: [...new Set(removed)].sort() };
+  const before = await committedTexts(root, from, [...sets.changed, ...sets.removed]);
+  return { ...sets, base: from, before: (path) => before.get(path) };
 }
 
 /** A change to any of these can change what every doc reports: the run checks everything. */
