@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { loadChecks } from './checks/index.ts';
-import { DiskCache, NO_CACHE, setActiveCache } from './engine/disk-cache.ts';
+import { DiskCache, NO_CACHE, ofLiveDocs, setActiveCache } from './engine/disk-cache.ts';
 import { FileIndex } from './engine/file-index.ts';
 import { loadProject, selectFiles } from './engine/load.ts';
 import { defaultThreads, prewarm } from './engine/pool.ts';
@@ -81,7 +81,7 @@ export async function runPipeline(root: string, paths: string[], options: Valida
     // docs it parsed costs more (0.1 s) than finding those docs changed again next time (their
     // trees are in the parse cache).
     if (!options.changed) index.save();
-    cache.save({ prune: whole });
+    cache.save({ prune: whole, keep: ofLiveDocs(new Set(project.files.map((f) => f.hash))) });
     time(stats, '(save cache)', phase);
     if (stats.timings) {
       const { fromIndex, hashed, parsed, loadedLater } = index.counts;

@@ -35,13 +35,24 @@ const BUCKETS = 256;
  * values (lint results, the local checks' reports) does not read every tree: at 10,000 docs, 134
  * MB of trees against a few MB of the rest.
  */
-function bucketOf(id: string): number {
+export function bucketOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return ((h >>> 0) % BUCKETS) + (id.startsWith(TREE_PREFIX) ? BUCKETS : 0);
 }
 
 const TREE_PREFIX = 'tree\0';
+
+const CONTENT_HASH = /[0-9a-f]{64}/;
+
+/**
+ * Whether an entry belongs to a doc still in the tree: its key holds one of `hashes` (trees, lint
+ * results, the local checks' reports are keyed by the doc's content hash), or it is a slug (keyed
+ * by the doc's path and frontmatter; a moved doc leaves one entry of a hundred bytes).
+ */
+export function ofLiveDocs(hashes: ReadonlySet<string>): (id: string) => boolean {
+  return (id) => id.startsWith('slug\0') || hashes.has(CONTENT_HASH.exec(id)?.[0] ?? '');
+}
 
 /**
  * A bucket file: `VCB1`, the byte length of a JSON header, the header (`[[id, byteLength], …]`),
@@ -167,10 +178,13 @@ export class DiskCache {
   }
 
   /**
-   * Writes the buckets something new went into. `prune` (a run over the whole tree, which used
-   * every entry it still needs) drops a bucket's stale entries when they outnumber this run's.
+   * Writes the buckets something new went into. `prune` (a run over the whole tree) drops a
+   * bucket's stale entries when they outnumber this run's: those this run did not use and `keep`
+   * does not claim. A run over the whole tree does not read what an unchanged doc's facts in the
+   * index stand for (its tree, its slug), yet those are still needed: when its mtime changes (a
+   * fresh checkout), or its text but not its slug.
    */
-  save(options: { prune?: boolean } = {}): void {
+  save(options: { prune?: boolean; keep?: (id: string) => boolean } = {}): void {
     if (!this.dir || this.dirty.size === 0) return;
     const usedBy = new Map<number, Map<string, Uint8Array>>();
     const ids = new Set([...this.used.keys(), ...this.encoded.keys()]);
@@ -184,8 +198,9 @@ export class DiskCache {
     for (const b of this.dirty) {
       const old = this.bucket(b);
       const fresh = usedBy.get(b) ?? new Map<string, Uint8Array>();
-      const stale = options.prune ? [...old.keys()].filter((id) => !fresh.has(id)).length : 0;
-      writeMapFile(this.bucketFile(b), stale > fresh.size ? fresh : new Map([...old, ...fresh]));
+      const kept = options.prune ? new Map([...old].filter(([id]) => !fresh.has(id) && options.keep?.(id))) : old;
+      const stale = options.prune ? old.size - kept.size - [...old.keys()].filter((id) => fresh.has(id)).length : 0;
+      writeMapFile(this.bucketFile(b), stale > fresh.size ? new Map([...kept, ...fresh]) : new Map([...old, ...fresh]));
     }
   }
 }
