@@ -31,6 +31,14 @@ import type { Root } from 'mdast';
 /** The file facts kept in the index: pure functions of the file's content. */
 export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE, IGNORE_MARKERS];
 
+/**
+ * The indexed facts a run reads of every doc (the site map needs every route), kept as values.
+ * The others (headings, links, mentions: most of an entry's bytes) are kept as one JSON text per
+ * entry and parsed when a check first asks for one of them: a `--changed` run reads them of a few
+ * docs, and parsing them all was most of reading a 10,000-doc index.
+ */
+const EAGER_FACTS = new Set([ROUTE.name, IGNORE_MARKERS.name]);
+
 interface StatKey {
   size: number;
   mtimeMs: number;
@@ -43,8 +51,20 @@ export interface IndexEntry extends StatKey {
   hasBom: boolean;
   frontmatter: { offset: number; text: string; data: unknown } | null;
   frontmatterUnclosed: boolean;
-  /** Fact name → value, for every fact of `INDEXED_FACTS`. */
+  /** Fact name → value, for the facts of `EAGER_FACTS`. */
   facts: Record<string, unknown>;
+  /** The other facts of `INDEXED_FACTS`, name → value, as JSON. */
+  deferred: string;
+}
+
+/** The deferred facts of the entries a check asked about, parsed. */
+const deferredFacts = new WeakMap<IndexEntry, Record<string, unknown>>();
+
+function factOf(entry: IndexEntry, fact: string): unknown {
+  if (EAGER_FACTS.has(fact)) return entry.facts[fact];
+  let values = deferredFacts.get(entry);
+  if (!values) deferredFacts.set(entry, (values = JSON.parse(entry.deferred) as Record<string, unknown>));
+  return values[fact];
 }
 
 /** Where each doc of a run came from (`--timings`). */
@@ -60,7 +80,7 @@ export interface IndexCounts {
 }
 
 /** Bump when the shape of an entry changes. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const RACY_MS = 2000;
 
@@ -152,7 +172,7 @@ export class IndexedDoc implements DocFile {
 
   /** An indexed fact's value (engine/fact-store.ts asks before deriving), unless the file changed. */
   preset(fact: string): unknown {
-    return this.changed ? undefined : this.entry.facts[fact];
+    return this.changed ? undefined : factOf(this.entry, fact);
   }
 }
 
@@ -164,7 +184,8 @@ export function indexEntry(file: DocFile, project: Project): Omit<IndexEntry, ke
     hasBom: file.hasBom,
     frontmatter: fm && { offset: fm.offset, text: fm.text, data: fm.data },
     frontmatterUnclosed: file.frontmatterUnclosed,
-    facts: Object.fromEntries(INDEXED_FACTS.map((fact) => [fact.name, project.facts.of(fact, file)])),
+    facts: Object.fromEntries(INDEXED_FACTS.filter((fact) => EAGER_FACTS.has(fact.name)).map((fact) => [fact.name, project.facts.of(fact, file)])),
+    deferred: JSON.stringify(Object.fromEntries(INDEXED_FACTS.filter((fact) => !EAGER_FACTS.has(fact.name)).map((fact) => [fact.name, project.facts.of(fact, file)]))),
   };
 }
 
