@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.ts';
 import { linksOf } from '../engine/facts.ts';
 import { frontmatterData } from '../engine/frontmatter.ts';
-import { resolveLink } from '../engine/resolve.ts';
+import { linkTarget, resolveLink } from '../engine/resolve.ts';
 import { SECTIONS } from '../../../core/site/sections.ts';
 
 const guide = '---\ntype: guide\n---\n';
@@ -42,8 +42,11 @@ export default defineCheck({
     for (const file of project.files) {
       if (waiting.size === 0) break;
       for (const link of linksOf(file, project)) {
+        // Where the link leads first (cheap); its anchor only for a link to a waiting doc.
+        const target = linkTarget(project, file, link.url);
+        if (!target || target === file || !waiting.has(target.path)) continue;
         const result = resolveLink(project, file, link.url);
-        if (result.ok && result.target && result.target !== file) waiting.delete(result.target.path);
+        if (result.ok && result.target === target) waiting.delete(target.path);
       }
     }
     for (const file of project.files) if (waiting.has(file.path)) report(file, { line: 1, column: 1 }, 'orphan');

@@ -32,12 +32,13 @@ import type { Root } from 'mdast';
 export const INDEXED_FACTS: ReadonlyArray<FileFact<DocFile, Project, unknown>> = [HEADINGS, LINKS, RB_MENTIONS, ROUTE, IGNORE_MARKERS];
 
 /**
- * The indexed facts a run reads of every doc (the site map needs every route), kept as values.
- * The others (headings, links, mentions: most of an entry's bytes) are kept as one JSON text per
- * entry and parsed when a check first asks for one of them: a `--changed` run reads them of a few
- * docs, and parsing them all was most of reading a 10,000-doc index.
+ * The indexed facts a run may read of every doc, kept as values: routes (the site map), links
+ * (links/orphan looks for inbound links) and ignore markers. The others (headings with their
+ * anchors, most of an entry's bytes, and the ids a doc mentions) are kept as one JSON text per
+ * entry and parsed when a check first asks for one of them: most runs need them of a few docs,
+ * and parsing them all was most of reading a 10,000-doc index.
  */
-const EAGER_FACTS = new Set([ROUTE.name, IGNORE_MARKERS.name]);
+const EAGER_FACTS = new Set([ROUTE.name, LINKS.name, IGNORE_MARKERS.name]);
 
 interface StatKey {
   size: number;

@@ -102,20 +102,52 @@ function docAt(project: Project, path: string): DocFile | undefined {
   return cache.get(path);
 }
 
+/** Where a link's path leads, before its anchor is checked. */
+type Located =
+  | { kind: 'this page' }
+  | { kind: 'doc'; candidates: string[]; target: DocFile | undefined }
+  | { kind: 'file'; rel: string }
+  | { kind: 'route'; route: string; target: DocFile | undefined };
+
+function locate(project: Project, from: DocFile, path: string): Located {
+  if (path === '') return { kind: 'this page' };
+  if (/\.mdx?$/i.test(path)) {
+    const candidates = path.startsWith('/')
+      ? [posix.join('docs', path), posix.normalize(path.slice(1))]
+      : [posix.normalize(posix.join(posix.dirname(from.path), path))];
+    return { kind: 'doc', candidates, target: candidates.map((c) => docAt(project, c)).find(Boolean) };
+  }
+  // A file next to the doc (an image, a download).
+  if (!path.startsWith('/') && /\.[a-z0-9]{2,5}$/i.test(path)) return { kind: 'file', rel: posix.normalize(posix.join(posix.dirname(from.path), path)) };
+  // A URL: site-absolute, or relative to the page's own URL (as the browser resolves it).
+  const map = siteMap(project);
+  const fromRoute = map.routeOf.get(from.path) ?? '/';
+  const absolute = path.startsWith('/') ? path : new URL(path, `http://site${fromRoute}`).pathname;
+  const route = normaliseRoute(absolute);
+  return { kind: 'route', route, target: map.byRoute.get(route) };
+}
+
+/**
+ * The doc `url` in `from` leads to, as `resolveLink` finds it, without checking its anchor or
+ * looking for a suggestion: a check that only needs where links lead (links/orphan).
+ */
+export function linkTarget(project: Project, from: DocFile, url: string): DocFile | undefined {
+  if (isExternal(url)) return undefined;
+  const at = locate(project, from, splitUrl(url).path);
+  return at.kind === 'this page' ? from : at.kind === 'doc' || at.kind === 'route' ? at.target : undefined;
+}
+
 /** Resolves `url` as written in `from`. */
 export function resolveLink(project: Project, from: DocFile, url: string): Resolution {
   if (isExternal(url)) return { ok: true, external: true };
   const { path, anchor } = splitUrl(url);
+  const at = locate(project, from, path);
+  if (at.kind === 'this page') return checkAnchor(project, from, anchor, 'this page');
   const map = siteMap(project);
-  if (path === '') return checkAnchor(project, from, anchor, 'this page');
-
-  if (/\.mdx?$/i.test(path)) {
-    const dir = posix.dirname(from.path);
-    const candidates = path.startsWith('/')
-      ? [posix.join('docs', path), posix.normalize(path.slice(1))]
-      : [posix.normalize(posix.join(dir, path))];
-    const target = candidates.map((c) => docAt(project, c)).find(Boolean);
+  if (at.kind === 'doc') {
+    const { candidates, target } = at;
     if (!target) {
+      const dir = posix.dirname(from.path);
       const near = posix.dirname(candidates[0]!);
       const onDisk = listMarkdown(project.root, near).map((name) => `${near}/${name}`);
       const docs = [...new Set([...map.byPath.keys(), ...onDisk])].map((p) => relativePath(dir, p));
@@ -132,21 +164,12 @@ export function resolveLink(project: Project, from: DocFile, url: string): Resol
     }
     return checkAnchor(project, target, anchor, target.path);
   }
-
-  // A file next to the doc (an image, a download).
-  if (!path.startsWith('/') && /\.[a-z0-9]{2,5}$/i.test(path)) {
-    const rel = posix.normalize(posix.join(posix.dirname(from.path), path));
-    if (isFile(join(project.root, rel)) || map.byPath.has(rel)) return { ok: true };
-    return { ok: false, message: `no file at ${rel}` };
+  if (at.kind === 'file') {
+    if (isFile(join(project.root, at.rel)) || map.byPath.has(at.rel)) return { ok: true };
+    return { ok: false, message: `no file at ${at.rel}` };
   }
-
-  // A URL: site-absolute, or relative to the page's own URL (as the browser resolves it).
-  const fromRoute = map.routeOf.get(from.path) ?? '/';
-  const absolute = path.startsWith('/') ? path : new URL(path, `http://site${fromRoute}`).pathname;
-  const route = normaliseRoute(absolute);
-  const target = map.byRoute.get(route);
-  if (target) return checkAnchor(project, target, anchor, target.path);
-  if (extraRoute(project, route)) return { ok: true };
-  const suggestion = closest(route, map.byRoute.keys());
-  return { ok: false, message: `no page at ${route}`, suggestion };
+  if (at.target) return checkAnchor(project, at.target, anchor, at.target.path);
+  if (extraRoute(project, at.route)) return { ok: true };
+  const suggestion = closest(at.route, map.byRoute.keys());
+  return { ok: false, message: `no page at ${at.route}`, suggestion };
 }
