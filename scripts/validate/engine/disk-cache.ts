@@ -206,7 +206,7 @@ export class DiskCache {
 }
 
 /**
- * A cache that starts empty and records every entry set in it, encoded (engine/pool-worker.ts):
+ * A cache that starts empty and records every entry set in it, encoded (engine/pool-batch.ts):
  * what a worker computed, for the main thread's cache (`setEncoded`).
  */
 export class RecordingCache extends DiskCache {

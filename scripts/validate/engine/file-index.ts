@@ -177,7 +177,7 @@ export class IndexedDoc implements DocFile {
   }
 }
 
-/** A parsed doc's entry, but its stat (also computed by the pool's workers, engine/pool-worker.ts). */
+/** A parsed doc's entry, but its stat (also computed in the pool's batches, engine/pool-batch.ts). */
 export function indexEntry(file: DocFile, project: Project): Omit<IndexEntry, keyof StatKey> {
   const fm = file.frontmatter;
   return {
