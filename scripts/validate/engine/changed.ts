@@ -5,12 +5,11 @@
  * so that every cross-reference is resolved against it.
  */
 import { execFile, spawn } from 'node:child_process';
-import { posix } from 'node:path';
 import { frontmatterData } from './frontmatter.ts';
 import { UsageError } from './load.ts';
 import { headingsOf, linksOf, RB_MENTIONS } from './facts.ts';
 import { parseText } from './parse.ts';
-import { siteMap } from './routes.ts';
+import { linkedPath } from './resolve.ts';
 import type { DocFile, Project } from './types.ts';
 
 export interface ChangeSet {
@@ -137,15 +136,6 @@ const alertsIn = (text: string | undefined) => {
   for (const a of inline?.split(',') ?? []) if (a.trim()) out.add(a.trim().replace(/['"]/g, ''));
   return out;
 };
-
-/** The path a link points at (anchor dropped), or undefined for external links and unknown routes. */
-function linkedPath(project: Project, from: DocFile, url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return undefined;
-  const path = url.split('#')[0]!.split('?')[0]!;
-  if (/\.mdx?$/i.test(path)) return path.startsWith('/') ? posix.join('docs', path) : posix.normalize(posix.join(posix.dirname(from.path), path));
-  const route = path.replace(/\/+$/, '') || '/';
-  return siteMap(project).byRoute.get(route)?.path;
-}
 
 /** The files a change set touches, directly or through a link, an id or an alert. */
 export function selectChanged(project: Project, changes: ChangeSet): ChangedSelection {

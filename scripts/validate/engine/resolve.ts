@@ -137,6 +137,19 @@ export function linkTarget(project: Project, from: DocFile, url: string): DocFil
   return at.kind === 'this page' ? from : at.kind === 'doc' || at.kind === 'route' ? at.target : undefined;
 }
 
+/**
+ * The repository path a link points at, its anchor dropped: the doc it leads to, or, for a `.md`
+ * link that leads to no doc, the path it names (a file deleted or moved). Undefined for external
+ * links, other files, the page itself and unknown routes. For `--changed` (engine/changed.ts):
+ * which docs link to a changed or removed one, found as `resolveLink` finds it.
+ */
+export function linkedPath(project: Project, from: DocFile, url: string): string | undefined {
+  if (isExternal(url)) return undefined;
+  const at = locate(project, from, splitUrl(url).path);
+  if (at.kind === 'doc') return at.target?.path ?? at.candidates[0];
+  return at.kind === 'route' ? at.target?.path : undefined;
+}
+
 /** Resolves `url` as written in `from`. */
 export function resolveLink(project: Project, from: DocFile, url: string): Resolution {
   if (isExternal(url)) return { ok: true, external: true };
